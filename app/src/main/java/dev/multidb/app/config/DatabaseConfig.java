@@ -1,0 +1,37 @@
+package dev.multidb.app.config;
+
+import java.time.Duration;
+
+/**
+ * How the app reaches one database. {@code url} is empty when the database should run on its
+ * embedded default (development and test only).
+ *
+ * @param poolSize            HikariCP maximum pool size
+ * @param statementTimeout    deadline for every statement and for a whole call ({@code DATABASE<n>_STATEMENT_TIMEOUT_MS})
+ * @param connectionTimeout   how long a request waits for a pooled connection before it is refused (at most 2 s by default)
+ * @param maxConcurrentCalls  bulkhead: calls in flight against this database; one more is refused at once
+ */
+public record DatabaseConfig(
+        String name,
+        String url,
+        String user,
+        Secret password,
+        String migrationUser,
+        Secret migrationPassword,
+        int poolSize,
+        Duration statementTimeout,
+        Duration connectionTimeout,
+        int maxConcurrentCalls) {
+
+    public boolean embedded() {
+        return url == null || url.isBlank();
+    }
+
+    /** The same settings pointing at {@code newUrl}; used once an embedded default has been started. */
+    public DatabaseConfig withUrl(String newUrl, String newUser, Secret newPassword) {
+        return new DatabaseConfig(name, newUrl, newUser, newPassword,
+                migrationUser == null || migrationUser.isBlank() ? newUser : migrationUser,
+                migrationUser == null || migrationUser.isBlank() ? newPassword : migrationPassword,
+                poolSize, statementTimeout, connectionTimeout, maxConcurrentCalls);
+    }
+}
