@@ -24,7 +24,7 @@ final class Problems {
         routes.exception(HttpResponseException.class, Problems::fromJavalin);
         routes.exception(EmailTakenException.class, (e, ctx) -> write(ctx, 409, "email already taken", List.of()));
         routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
-            LOG.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+            logUnavailable(ctx, e);
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
         });
@@ -32,6 +32,15 @@ final class Problems {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "unexpected error; the server log has the details", List.of());
         });
+    }
+
+    // A refusal by the bulkhead or during a cool-down has no cause and can come by the thousand under load.
+    private static void logUnavailable(Context ctx, DatabaseUnavailableException e) {
+        if (e.getCause() == null) {
+            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        } else {
+            LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+        }
     }
 
     static void write(Context ctx, int status, String detail, List<FieldError> errors) {

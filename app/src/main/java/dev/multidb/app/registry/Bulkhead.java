@@ -49,10 +49,13 @@ final class Bulkhead implements AutoCloseable {
         if (System.nanoTime() - refuseUntilNanos < 0) {
             throw new DatabaseUnavailableException(database, "it failed to answer a moment ago; retrying shortly");
         }
+        Call call = Call.withBudget(budget);
+        if (call.remainingNanos() <= 0) {
+            throw new DatabaseUnavailableException(database, "no time left within the enclosing call");
+        }
         if (!permits.tryAcquire()) {
             throw new DatabaseUnavailableException(database, limit + " calls are already in flight");
         }
-        Call call = Call.withBudget(budget);
         Future<T> future;
         try {
             future = workers.submit(() -> runOnWorker(call, work));
@@ -114,7 +117,9 @@ final class Bulkhead implements AutoCloseable {
             call.evictConnections(dataSource);
         }
         future.cancel(true);
-        coolDown();
+        if (call.hadFullBudget()) {
+            coolDown();
+        }
     }
 
     private void coolDown() {

@@ -23,11 +23,13 @@ final class Call {
     private static final ThreadLocal<Call> CURRENT = new ThreadLocal<>();
 
     private final long deadlineNanos;
+    private final boolean fullBudget;
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
 
-    private Call(long deadlineNanos) {
+    private Call(long deadlineNanos, boolean fullBudget) {
         this.deadlineNanos = deadlineNanos;
+        this.fullBudget = fullBudget;
     }
 
     /** A call that must finish within {@code budget}, and before the call the current thread works for. */
@@ -36,13 +38,20 @@ final class Call {
         Call outer = CURRENT.get();
         if (outer != null) {
             long outerDeadline = outer.deadlineNanos - NESTED_MARGIN.toNanos();
-            deadline = outerDeadline - deadline < 0 ? outerDeadline : deadline;
+            if (outerDeadline - deadline < 0) {
+                return new Call(outerDeadline, false);
+            }
         }
-        return new Call(deadline);
+        return new Call(deadline, true);
     }
 
     static Optional<Call> current() {
         return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** False when an enclosing call cut the deadline short: missing it then says nothing about this database. */
+    boolean hadFullBudget() {
+        return fullBudget;
     }
 
     long remainingNanos() {
