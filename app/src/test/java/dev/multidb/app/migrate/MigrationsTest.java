@@ -5,6 +5,7 @@ import static dev.multidb.app.TestDatabases.SAMPLE_ON_POSTGRES;
 import static dev.multidb.app.TestDatabases.expecting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.multidb.app.TestDatabases;
 import dev.multidb.app.config.AppConfig;
@@ -71,9 +72,9 @@ class MigrationsTest {
         InfoReport info = migrations.info();
         assertThat(info.rows()).extracting(MigrationRow::kind, MigrationRow::version, MigrationRow::state)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Kind.SCHEMA, "1", "Success"),
-                        org.assertj.core.groups.Tuple.tuple(Kind.SCHEMA, "2", "Success"),
-                        org.assertj.core.groups.Tuple.tuple(Kind.SEED, "1", "Success"));
+                        tuple(Kind.SCHEMA, "1", "Success"),
+                        tuple(Kind.SCHEMA, "2", "Success"),
+                        tuple(Kind.SEED, "1", "Success"));
     }
 
     @ParameterizedTest

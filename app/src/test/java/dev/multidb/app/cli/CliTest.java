@@ -1,0 +1,213 @@
+package dev.multidb.app.cli;
+
+import static dev.multidb.app.TestDatabases.SAMPLE_ON_H2;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multidb.app.TestDatabases;
+import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.database1.Database1;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+
+    private static final List<DatabaseDescriptor> DATABASES = List.of(Database1.DESCRIPTOR, SAMPLE_ON_H2);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void helpListsEveryCommand() {
+        CliRun help = run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: java -jar app/target/app.jar [-h] [COMMAND]")
+                .contains("serve", "migrate", "seed", "info", "validate", "clean");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "migrate", "seed", "info", "validate", "clean"})
+    void everyCommandHasHelp(String command) {
+        CliRun help = run(command, "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: java -jar app/target/app.jar " + command);
+    }
+
+    @Test
+    void migrateTwiceAppliesEachMigrationOnce() {
+        CliRun first = run("migrate");
+        CliRun second = run("migrate");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).isEqualTo("""
+                database1: migrated from schema version none to %s (1 migration applied)
+                database2: migrated from schema version none to 2 (2 migrations applied)
+                """.formatted(Database1.DESCRIPTOR.schemaVersion()));
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).isEqualTo("""
+                database1: up to date at schema version %s
+                database2: up to date at schema version 2
+                """.formatted(Database1.DESCRIPTOR.schemaVersion()));
+    }
+
+    @Test
+    void migrateWithADatabaseNameTouchesOnlyThatDatabase() {
+        CliRun migrate = run("migrate", "-d", "database2");
+
+        assertThat(migrate.out()).isEqualTo("database2: migrated from schema version none to 2 (2 migrations applied)\n");
+        assertThat(data.resolve("database1")).doesNotExist();
+    }
+
+    @Test
+    void seedIsAppliedOnceAndShownByInfo() {
+        run("migrate");
+
+        CliRun seed = run("seed", "-d", "database1");
+        CliRun again = run("seed", "-d", "database1");
+        CliRun info = run("info", "-d", "database1");
+
+        assertThat(seed.out()).isEqualTo("database1: seeded to version 1 (1 seed applied)\n");
+        assertThat(again.out()).isEqualTo("database1: seeds up to date\n");
+        assertThat(info.out()).containsPattern("\n  seed +1 +sample customers +Success +\\d{4}-\\d\\d-\\d\\d ");
+    }
+
+    @Test
+    void infoShowsEachDatabasesVersionAndPendingWork() {
+        run("migrate", "-d", "database2");
+
+        CliRun info = run("info");
+
+        assertThat(info.exitCode()).isZero();
+        assertThat(info.out())
+                .contains("database1 (postgresql): schema version none, code expects "
+                        + Database1.DESCRIPTOR.schemaVersion() + "; 1 pending migration; seeds: 0 applied, 1 pending\n"
+                        + "  kind    version  description       state    installed on (UTC)\n"
+                        + "  schema  1        create customer   Pending\n"
+                        + "  seed    1        sample customers  Pending\n")
+                .contains("database2 (h2): schema version 2, code expects 2; 0 pending migrations;"
+                        + " seeds: 0 applied, 1 pending\n");
+    }
+
+    @Test
+    void validatePassesWhenEveryDatabaseMatchesTheCode() {
+        run("migrate");
+
+        CliRun validate = run("validate");
+
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.out()).isEqualTo("""
+                database1: valid at schema version %s
+                database2: valid at schema version 2
+                """.formatted(Database1.DESCRIPTOR.schemaVersion()));
+    }
+
+    @Test
+    void validateFailsOnADatabaseWhoseVersionDiffersFromTheCode() {
+        run("migrate");
+        List<DatabaseDescriptor> newerCode = List.of(Database1.DESCRIPTOR, TestDatabases.expecting(SAMPLE_ON_H2, "3"));
+
+        CliRun validate = CliRun.run(newerCode, env(), "validate");
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).endsWith("database2: INVALID: schema version 2 is older than the code, which"
+                + " expects 3; run migrate\n");
+        assertThat(validate.err()).isEqualTo("multidb: database2: schema version 2 is older than the code, which"
+                + " expects 3; run migrate\n");
+    }
+
+    @Test
+    void cleanEmptiesTheNamedDatabaseOnly() {
+        run("migrate");
+
+        CliRun clean = run("clean", "-d", "database2", "--yes");
+
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).isEqualTo("database2: cleaned schema PUBLIC\n");
+        assertThat(run("info").out()).contains("database2 (h2): schema version none")
+                .contains("database1 (postgresql): schema version " + Database1.DESCRIPTOR.schemaVersion());
+    }
+
+    @Test
+    void cleanWithoutYesIsAUsageError() {
+        CliRun clean = run("clean", "-d", "database2");
+
+        assertThat(clean.exitCode()).isEqualTo(2);
+        assertThat(clean.err()).isEqualTo("multidb: clean drops every object in a database, so it needs both"
+                + " -d NAME and --yes; run: clean -d NAME --yes\n");
+    }
+
+    @Test
+    void cleanWithoutADatabaseIsAUsageError() {
+        assertThat(run("clean", "--yes").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void cleanIsRefusedInProduction() {
+        Map<String, String> production = Map.of("APP_ENV", "production",
+                "DATABASE1_URL", "jdbc:postgresql://localhost:1/app", "DATABASE2_URL", "jdbc:h2:mem:prod");
+
+        CliRun clean = CliRun.run(DATABASES, production, "clean", "-d", "database1", "--yes");
+
+        assertThat(clean.exitCode()).isEqualTo(1);
+        assertThat(clean.err()).isEqualTo("multidb: database1: clean is refused in production; it would drop every"
+                + " object in the database, use the database's own tools if you really mean it\n");
+    }
+
+    @Test
+    void unknownDatabaseIsAUsageErrorNamingTheKnownOnes() {
+        CliRun migrate = run("migrate", "-d", "database9");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err()).isEqualTo("multidb: unknown database 'database9'; use one of: database1, database2\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorOnOneLine() {
+        CliRun migrate = run("migrate", "--everything");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err()).isEqualTo("multidb: Unknown option: '--everything'; run"
+                + " 'java -jar app/target/app.jar migrate --help' for usage\n");
+    }
+
+    @Test
+    void badConfigurationValueIsAUsageErrorNamingTheVariable() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE1_POOL_SIZE", "abc");
+
+        CliRun info = CliRun.run(DATABASES, env, "info");
+
+        assertThat(info.exitCode()).isEqualTo(2);
+        assertThat(info.err()).isEqualTo("multidb: DATABASE1_POOL_SIZE is 'abc', not a whole number; set it to a"
+                + " number from 1 to 10000\n");
+    }
+
+    @Test
+    void unreachableDatabaseFailsOnOneLineWithoutItsPassword() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE1_URL", "jdbc:postgresql://localhost:1/app");
+        env.put("DATABASE1_MIGRATION_USER", "owner");
+        env.put("DATABASE1_MIGRATION_PASSWORD", "hunter2-owner");
+
+        CliRun info = CliRun.run(DATABASES, env, "info", "-d", "database1");
+
+        assertThat(info.exitCode()).isEqualTo(1);
+        assertThat(info.err()).startsWith("multidb: database1: info failed: ").endsWith("; check that the database is"
+                + " reachable with the migration credentials\n").doesNotContain("hunter2").hasLineCount(1);
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.run(DATABASES, env(), args);
+    }
+
+    private Map<String, String> env() {
+        return TestDatabases.env(data);
+    }
+}
