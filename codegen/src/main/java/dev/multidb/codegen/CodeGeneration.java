@@ -36,15 +36,16 @@ public final class CodeGeneration {
     }
 
     public Outcome run(Request request) throws Exception {
+        long started = System.nanoTime();
         Fingerprint fingerprint = fingerprint(request);
         Optional<Fingerprint> stored = Fingerprint.storedIn(request.outputDirectory());
         if (!request.force() && stored.isPresent() && stored.get().equals(fingerprint)) {
-            log.accept("codegen: " + request.engine().id() + " classes are up to date (" + request.outputDirectory() + ")");
+            log.accept("codegen: " + request.engine().id() + " classes are up to date (checked in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms; -Dcodegen.force=true regenerates)");
             return Outcome.UP_TO_DATE;
         }
         Provider.Choice choice = request.provider().resolve(request.providerSet());
         log.accept("codegen: provider " + choice.provider().name().toLowerCase() + " (" + choice.reason() + ")");
-        long started = System.nanoTime();
         try (ProvisionedDatabase database = choice.provider().provision(request.engine(), request.connection())) {
             log.accept("codegen: database is " + database.description());
             String version = Migrator.migrate(database, request.migrations());

@@ -19,12 +19,7 @@ public final class Containers {
     }
 
     static ProvisionedDatabase provisioned(JdbcDatabaseContainer<?> container, String description) {
-        return new ProvisionedDatabase() {
-            public String url() { return container.getJdbcUrl(); }
-            public String user() { return container.getUsername(); }
-            public String password() { return container.getPassword(); }
-            public String description() { return description; }
-            public void close() { container.stop(); }
-        };
+        return new ProvisionedDatabase(container.getJdbcUrl(), container.getUsername(), container.getPassword(),
+                description, container::stop);
     }
 }

@@ -2,7 +2,6 @@ package dev.multidb.codegen.engines;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** PostgreSQL: embedded from the binaries on Maven Central, or the official image in a container. */
@@ -19,20 +18,8 @@ final class PostgresEngine implements Engine {
     public ProvisionedDatabase embedded() throws IOException {
         // A throw-away data directory that zonky deletes on close; the binaries are unpacked once and reused.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
-        String url = postgres.getJdbcUrl("postgres", "postgres");
-        return new ProvisionedDatabase() {
-            public String url() { return url; }
-            public String user() { return "postgres"; }
-            public String password() { return ""; }
-            public String description() { return "embedded PostgreSQL"; }
-            public void close() {
-                try {
-                    postgres.close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException("could not stop the embedded PostgreSQL", e);
-                }
-            }
-        };
+        return new ProvisionedDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                "embedded PostgreSQL", postgres::close);
     }
 
     @Override

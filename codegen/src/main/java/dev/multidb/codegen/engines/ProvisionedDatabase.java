@@ -1,28 +1,35 @@
 package dev.multidb.codegen.engines;
 
-/** A database that exists for the length of one code generation run; closing it stops what was started. */
-public interface ProvisionedDatabase extends AutoCloseable {
+/**
+ * A database that exists for the length of one code generation run; closing it stops what was started.
+ *
+ * @param description where it came from, for the log: "embedded PostgreSQL", "H2 in MODE=MSSQLServer", ...
+ */
+public record ProvisionedDatabase(String url, String user, String password, String description, Stopper stopper)
+        implements AutoCloseable {
 
-    String url();
-
-    String user();
-
-    String password();
-
-    /** Where it came from, for the log: "embedded PostgreSQL 17", "H2 (MODE=MSSQLServer)", ... */
-    String description();
-
-    @Override
-    void close();
+    /** Stops what provisioning started. */
+    @FunctionalInterface
+    public interface Stopper {
+        void stop() throws Exception;
+    }
 
     /** A server that was already running: nothing to stop. */
-    static ProvisionedDatabase existing(String url, String user, String password) {
-        return new ProvisionedDatabase() {
-            public String url() { return url; }
-            public String user() { return user; }
-            public String password() { return password; }
-            public String description() { return "existing server"; }
-            public void close() { }
-        };
+    public static ProvisionedDatabase existing(String url, String user, String password) {
+        return new ProvisionedDatabase(url, user, password, "existing server", () -> { });
+    }
+
+    @Override
+    public void close() {
+        try {
+            stopper.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not stop the " + description, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisionedDatabase[url=" + url + ", user=" + user + ", password=****, " + description + "]";
     }
 }

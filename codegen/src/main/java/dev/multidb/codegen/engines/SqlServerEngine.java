@@ -22,19 +22,11 @@ final class SqlServerEngine implements Engine {
         String url = "jdbc:h2:mem:codegen-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
         // Held open so the in-memory database lives until close(), whatever Flyway and jOOQ do with theirs.
         Connection keeper = DriverManager.getConnection(url, "sa", "");
-        return new ProvisionedDatabase() {
-            public String url() { return url; }
-            public String user() { return "sa"; }
-            public String password() { return ""; }
-            public String description() { return "H2 in MODE=MSSQLServer (in memory)"; }
-            public void close() {
-                try (keeper; Statement statement = keeper.createStatement()) {
-                    statement.execute("SHUTDOWN");
-                } catch (SQLException e) {
-                    throw new IllegalStateException("could not shut down the in-memory H2 database", e);
-                }
+        return new ProvisionedDatabase(url, "sa", "", "H2 in MODE=MSSQLServer (in memory)", () -> {
+            try (keeper; Statement statement = keeper.createStatement()) {
+                statement.execute("SHUTDOWN");
             }
-        };
+        });
     }
 
     @Override

@@ -1,0 +1,6 @@
+package dev.multidb.database2;
+
+/** What paying an invoice did. */
+public enum PayOutcome {
+    PAID, NOT_FOUND, NOT_OPEN
+}
