@@ -1,6 +1,5 @@
 package dev.multidb.app;
 
-import static dev.multidb.app.TestDatabases.SAMPLE_ON_H2;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multidb.app.config.AppConfig;
@@ -13,6 +12,10 @@ import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.database1.Customer;
 import dev.multidb.database1.CustomerRepository;
 import dev.multidb.database1.Database1;
+import dev.multidb.database2.Database2;
+import dev.multidb.database2.Invoice;
+import dev.multidb.database2.InvoiceRepository;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DataSurvivesRestartTest {
 
-    private static final List<DatabaseDescriptor> DATABASES = List.of(Database1.DESCRIPTOR, SAMPLE_ON_H2);
+    private static final List<DatabaseDescriptor> DATABASES = List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR);
 
     @TempDir
     Path data;
@@ -39,6 +42,19 @@ class DataSurvivesRestartTest {
         try (EmbeddedDefaults second = EmbeddedDefaults.start(DATABASES, config())) {
             assertThat(withCustomers(second, customers -> customers.findById(id)).map(Customer::email))
                     .isEqualTo(Optional.of("restart@example.com"));
+        }
+    }
+
+    @Test
+    void invoiceWrittenBeforeARestartIsReadAfterIt() {
+        long id;
+        try (EmbeddedDefaults first = startMigratedAndSeeded()) {
+            id = withInvoices(first, invoices -> invoices.create(7, new BigDecimal("12.50"), "EUR").id());
+        }
+
+        try (EmbeddedDefaults second = EmbeddedDefaults.start(DATABASES, config())) {
+            assertThat(withInvoices(second, invoices -> invoices.findById(id)).map(Invoice::amount))
+                    .isEqualTo(Optional.of(new BigDecimal("12.5000")));
         }
     }
 
@@ -72,9 +88,18 @@ class DataSurvivesRestartTest {
     }
 
     private static <T> T withCustomers(EmbeddedDefaults embedded, Function<CustomerRepository, T> work) {
-        DatabaseConfig database = embedded.config().database("database1");
-        try (CloseableDSLContext dsl = DSL.using(database.url(), database.user(), database.password().value())) {
+        try (CloseableDSLContext dsl = connect(embedded.config().database("database1"))) {
             return work.apply(new CustomerRepository(dsl));
         }
+    }
+
+    private static <T> T withInvoices(EmbeddedDefaults embedded, Function<InvoiceRepository, T> work) {
+        try (CloseableDSLContext dsl = connect(embedded.config().database("database2"))) {
+            return work.apply(new InvoiceRepository(dsl));
+        }
+    }
+
+    private static CloseableDSLContext connect(DatabaseConfig database) {
+        return DSL.using(database.url(), database.user(), database.password().value());
     }
 }

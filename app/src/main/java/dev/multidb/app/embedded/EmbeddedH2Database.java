@@ -13,14 +13,13 @@ import java.sql.SQLException;
 final class EmbeddedH2Database implements EmbeddedDatabase {
 
     /**
-     * SQL Server mode as H2 recommends it: names keep their case and compare case-insensitively,
-     * like SQL Server's default collation. FILE_LOCK=FS is an OS lock, gone with the process, so a
-     * killed app leaves no stale lock behind. WRITE_DELAY=0 writes each commit before it is
-     * acknowledged (H2 would otherwise batch them for half a second). DB_CLOSE_ON_EXIT=FALSE leaves
-     * closing to the app, after its pools are closed.
+     * SQL Server mode with H2's default identifier rules, the ones codegen generated the classes
+     * under (bare names upper-cased). FILE_LOCK=FS is an OS lock, gone with the process, so a killed
+     * app leaves no stale lock behind. WRITE_DELAY=0 writes each commit before it is acknowledged
+     * (H2 would otherwise batch them for half a second). DB_CLOSE_ON_EXIT=FALSE leaves closing to
+     * the app, after its pools are closed.
      */
-    static final String SETTINGS = ";MODE=MSSQLServer;DATABASE_TO_UPPER=FALSE;CASE_INSENSITIVE_IDENTIFIERS=TRUE"
-            + ";FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+    static final String SETTINGS = ";MODE=MSSQLServer;FILE_LOCK=FS;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
     private static final String USER = "sa";
     // H2 reports a database file held by another process with this error code.
     private static final int DATABASE_ALREADY_OPEN = 90020;

@@ -19,7 +19,7 @@ class ConfigLoaderTest {
     void developmentIsTheDefaultAndRunsEveryDatabaseEmbedded() {
         AppConfig config = ConfigLoader.load(Map.of());
 
-        assertThat(config).isEqualTo(new AppConfig("development", 8080, true, true, "data", List.of(
+        assertThat(config).isEqualTo(new AppConfig("development", 7070, true, true, "data", List.of(
                 defaults("database1"), defaults("database2"))));
     }
 
