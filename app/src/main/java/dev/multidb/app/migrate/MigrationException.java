@@ -23,10 +23,18 @@ public final class MigrationException extends RuntimeException {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         String headline = message.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("-"))
                 .findFirst().orElse(message);
-        Optional<String> engine = message.lines().map(String::strip)
-                .filter(l -> l.startsWith("Message")).map(l -> l.substring(l.indexOf(':') + 1).strip()).findFirst();
-        String summary = engine.map(m -> headline + " (" + m + ")").orElse(headline);
+        String line = field(message, "Line").map(l -> " at line " + l).orElse("");
+        String summary = headline + field(message, "Message").filter(m -> !headline.contains(m))
+                .map(m -> line + " (" + m + ")").orElse(line);
         // The line ends with "; <what to do>", so Flyway's own semicolons must not look like the separator.
         return summary.replace(';', ',');
+    }
+
+    // Flyway's report lists "Name : value" lines under its headline.
+    private static Optional<String> field(String message, String name) {
+        return message.lines().map(String::strip)
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + ":"))
+                .map(l -> l.substring(l.indexOf(':') + 1).strip())
+                .findFirst();
     }
 }

@@ -64,6 +64,20 @@ class MigrationsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void brokenMigrationFailsNamingTheFileAndTheEnginesMessage(DatabaseDescriptor database) {
+        DatabaseDescriptor broken = new DatabaseDescriptor(database.name(), database.engine(),
+                "classpath:db/broken/migration", database.seedLocation(), "1");
+
+        assertThatThrownBy(() -> Migrations.of(broken, config()).migrate())
+                .isInstanceOf(MigrationException.class)
+                .hasMessageStartingWith(database.name() + ": migrate failed: Failed to execute script V1__broken.sql at line 2 (")
+                .hasMessageContaining("tabel")
+                .hasMessageEndingWith("; fix the migration or the database, then run migrate again")
+                .hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void seedsAreTrackedApartFromTheSchemaHistory(DatabaseDescriptor database) {
         Migrations migrations = Migrations.of(database, config());
         migrations.migrate();
