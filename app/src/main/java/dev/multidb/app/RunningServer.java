@@ -76,12 +76,12 @@ public final class RunningServer implements AutoCloseable {
             Migrations migrations = Migrations.of(descriptor, config);
             if (config.migrateOnStart()) {
                 MigrateReport migrated = migrations.migrate();
-                LOG.info("{}: schema version {} ({} migrations applied now)", descriptor.name(),
+                LOG.info("{}: at schema version {}, migrations applied now: {}", descriptor.name(),
                         migrated.toVersion(), migrated.applied());
             }
             if (config.seedOnStart()) {
                 SeedReport seeded = migrations.seed();
-                LOG.info("{}: seeds applied ({} now)", descriptor.name(), seeded.applied());
+                LOG.info("{}: seeded, seeds applied now: {}", descriptor.name(), seeded.applied());
             }
         }
     }

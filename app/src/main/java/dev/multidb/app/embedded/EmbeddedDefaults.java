@@ -6,6 +6,10 @@ import dev.multidb.core.DatabaseDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,27 +32,20 @@ public final class EmbeddedDefaults implements AutoCloseable {
 
     /** Starts the embedded default of each of {@code descriptors} whose configured URL is blank. */
     public static EmbeddedDefaults start(List<DatabaseDescriptor> descriptors, AppConfig config) {
-        List<EmbeddedDatabase> started = new ArrayList<>();
-        AppConfig resolved = config;
-        try {
-            for (DatabaseDescriptor descriptor : descriptors) {
-                DatabaseConfig database = config.database(descriptor.name());
-                if (!database.embedded()) {
-                    continue;
-                }
-                if (config.production()) {
-                    throw new EmbeddedDatabaseException(descriptor.name() + ": production has no embedded default;"
-                            + " configure the database's URL");
-                }
-                EmbeddedDatabase embedded = start(descriptor, Path.of(config.dataDirectory(), descriptor.name()));
-                started.add(embedded);
-                resolved = replace(resolved, database.withUrl(embedded.url(), embedded.user(), embedded.password()));
-            }
-        } catch (RuntimeException e) {
-            stop(started);
-            throw e;
+        List<DatabaseDescriptor> embedded = descriptors.stream()
+                .filter(d -> config.database(d.name()).embedded()).toList();
+        if (config.production() && !embedded.isEmpty()) {
+            throw new EmbeddedDatabaseException(embedded.getFirst().name() + ": production has no embedded default;"
+                    + " configure the database's URL");
         }
-        return new EmbeddedDefaults(resolved, List.copyOf(started));
+        List<EmbeddedDatabase> started = startAll(embedded, config);
+        AppConfig resolved = config;
+        for (int i = 0; i < embedded.size(); i++) {
+            DatabaseConfig database = config.database(embedded.get(i).name());
+            EmbeddedDatabase running = started.get(i);
+            resolved = replace(resolved, database.withUrl(running.url(), running.user(), running.password()));
+        }
+        return new EmbeddedDefaults(resolved, started);
     }
 
     /** The configuration with every started database's URL and credentials filled in. */
@@ -59,6 +56,32 @@ public final class EmbeddedDefaults implements AutoCloseable {
     @Override
     public void close() {
         stop(started);
+    }
+
+    // Side by side: PostgreSQL spends most of its start waiting for its own process.
+    private static List<EmbeddedDatabase> startAll(List<DatabaseDescriptor> descriptors, AppConfig config) {
+        List<EmbeddedDatabase> started = new ArrayList<>();
+        RuntimeException failure = null;
+        try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<EmbeddedDatabase>> futures = descriptors.stream()
+                    .map(d -> starts.submit(() -> start(d, Path.of(config.dataDirectory(), d.name())))).toList();
+            for (Future<EmbeddedDatabase> future : futures) {
+                try {
+                    started.add(future.get());
+                } catch (ExecutionException e) {
+                    failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
+                            : new EmbeddedDatabaseException("embedded database did not start: " + e.getCause(), e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = new EmbeddedDatabaseException("interrupted while starting the embedded databases", e);
+                }
+            }
+        }
+        if (failure != null) {
+            stop(started);
+            throw failure;
+        }
+        return List.copyOf(started);
     }
 
     private static EmbeddedDatabase start(DatabaseDescriptor descriptor, Path directory) {

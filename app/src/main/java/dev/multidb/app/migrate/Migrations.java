@@ -10,6 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.CleanResult;
 import org.flywaydb.core.api.output.MigrateResult;
@@ -51,12 +52,12 @@ public final class Migrations {
 
     /** Applies seeds not applied yet; needs a fully migrated schema. */
     public SeedReport seed() {
-        InfoReport info = info();
-        if (info.schemaVersion().isEmpty() || info.pending(Kind.SCHEMA) > 0) {
-            throw new MigrationException(name() + ": the schema is not migrated (" + info.pending(Kind.SCHEMA)
-                    + " pending); run migrate first");
-        }
         try {
+            MigrationInfoService schema = FlywayFactory.schema(descriptor, config, false).info();
+            if (schema.current() == null || schema.pending().length > 0) {
+                throw new MigrationException(name() + ": the schema is not migrated (" + schema.pending().length
+                        + " pending); run migrate first");
+            }
             Flyway flyway = FlywayFactory.seed(descriptor, config);
             MigrateResult result = flyway.migrate();
             return new SeedReport(name(), result.migrationsExecuted, version(flyway.info().current()));
@@ -68,11 +69,11 @@ public final class Migrations {
     /** Schema version, pending migrations and seed state. */
     public InfoReport info() {
         try {
-            Flyway schema = FlywayFactory.schema(descriptor, config, false);
-            MigrationInfo current = schema.info().current();
-            List<MigrationRow> rows = new ArrayList<>(rows(Kind.SCHEMA, schema.info().all()));
+            MigrationInfoService schema = FlywayFactory.schema(descriptor, config, false).info();
+            List<MigrationRow> rows = new ArrayList<>(rows(Kind.SCHEMA, schema.all()));
             rows.addAll(rows(Kind.SEED, FlywayFactory.seed(descriptor, config).info().all()));
-            return new InfoReport(name(), engine(config.url()), version(current), descriptor.schemaVersion(), rows);
+            return new InfoReport(name(), engine(config.url()), version(schema.current()), descriptor.schemaVersion(),
+                    rows);
         } catch (FlywayException e) {
             throw MigrationException.from(name(), "info", e, "check that the database is reachable with the migration credentials");
         }
@@ -81,8 +82,9 @@ public final class Migrations {
     /** Migrations on disk against the history, and the schema version against the generated code. */
     public ValidateReport validate() {
         try {
-            ValidateResult result = FlywayFactory.schemaIgnoringPending(descriptor, config).validateWithResult();
-            String version = version(FlywayFactory.schema(descriptor, config, false).info().current());
+            Flyway flyway = FlywayFactory.schemaIgnoringPending(descriptor, config);
+            ValidateResult result = flyway.validateWithResult();
+            String version = version(flyway.info().current());
             List<String> problems = new ArrayList<>();
             SchemaVersionCheck.problem(version, descriptor.schemaVersion()).ifPresent(problems::add);
             if (!result.validationSuccessful) {
