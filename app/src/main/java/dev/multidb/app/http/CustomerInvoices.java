@@ -1,0 +1,69 @@
+package dev.multidb.app.http;
+
+import dev.multidb.app.registry.Database;
+import dev.multidb.database1.Customer;
+import dev.multidb.database1.CustomerRepository;
+import dev.multidb.database2.Invoice;
+import dev.multidb.database2.InvoiceRepository;
+import dev.multidb.database2.InvoiceStatus;
+import dev.multidb.database2.InvoiceSummary;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The rules that span both databases. No transaction spans the two engines, so the customer's row in
+ * database1 is the point of coordination: invoice creation holds it shared while it inserts in database2,
+ * deletion holds it exclusively while it checks database2, so an open invoice never outlives its customer.
+ */
+final class CustomerInvoices {
+
+    record Summary(Customer customer, InvoiceSummary invoices) {
+    }
+
+    private final Database customers;
+    private final Database invoices;
+
+    CustomerInvoices(Database customers, Database invoices) {
+        this.customers = customers;
+        this.invoices = invoices;
+    }
+
+    Invoice createInvoice(long customerId, BigDecimal amount, String currency) {
+        return customers.call(dsl -> dsl.transactionResult(tx -> {
+            new CustomerRepository(tx.dsl()).lockForShare(customerId)
+                    .orElseThrow(() -> customerNotFound(customerId));
+            return invoices.call(d2 -> new InvoiceRepository(d2).create(customerId, amount, currency));
+        }));
+    }
+
+    void deleteCustomer(long customerId) {
+        customers.call(dsl -> dsl.transactionResult(tx -> {
+            CustomerRepository repository = new CustomerRepository(tx.dsl());
+            repository.lockForUpdate(customerId).orElseThrow(() -> customerNotFound(customerId));
+            if (invoices.call(d2 -> new InvoiceRepository(d2).hasOpenInvoices(customerId))) {
+                throw HttpProblem.conflict("customer " + customerId + " has open invoices; pay or void them first");
+            }
+            return repository.delete(customerId);
+        }));
+    }
+
+    List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status) {
+        requireCustomer(customerId);
+        return invoices.call(dsl -> new InvoiceRepository(dsl).listByCustomer(customerId, status));
+    }
+
+    Summary summary(long customerId) {
+        Customer customer = requireCustomer(customerId);
+        return new Summary(customer, invoices.call(dsl -> new InvoiceRepository(dsl).summarize(customerId)));
+    }
+
+    private Customer requireCustomer(long customerId) {
+        return customers.call(dsl -> new CustomerRepository(dsl).findById(customerId))
+                .orElseThrow(() -> customerNotFound(customerId));
+    }
+
+    static HttpProblem customerNotFound(long customerId) {
+        return HttpProblem.notFound("customer " + customerId + " does not exist");
+    }
+}

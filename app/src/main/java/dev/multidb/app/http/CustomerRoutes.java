@@ -1,0 +1,73 @@
+package dev.multidb.app.http;
+
+import dev.multidb.app.http.CustomerInput.NewCustomer;
+import dev.multidb.app.http.Views.CustomerPageView;
+import dev.multidb.app.http.Views.CustomerView;
+import dev.multidb.app.http.Views.SummaryView;
+import dev.multidb.app.registry.Database;
+import dev.multidb.database1.Customer;
+import dev.multidb.database1.CustomerChange;
+import dev.multidb.database1.CustomerPage;
+import dev.multidb.database1.CustomerRepository;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+
+/** /customers: database1, plus deletion and the summary, which also need database2. */
+final class CustomerRoutes {
+
+    private final Database database1;
+    private final CustomerInvoices customerInvoices;
+
+    CustomerRoutes(Database database1, CustomerInvoices customerInvoices) {
+        this.database1 = database1;
+        this.customerInvoices = customerInvoices;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/customers", this::list);
+        routes.post("/customers", this::create);
+        routes.get("/customers/{id}", this::find);
+        routes.patch("/customers/{id}", this::update);
+        routes.delete("/customers/{id}", this::delete);
+        routes.get("/customers/{id}/summary", this::summary);
+    }
+
+    private void list(Context ctx) {
+        int limit = Params.limit(ctx);
+        long after = Params.after(ctx);
+        CustomerPage page = database1.call(dsl -> new CustomerRepository(dsl).page(after, limit));
+        Responses.json(ctx, 200, CustomerPageView.of(page));
+    }
+
+    private void create(Context ctx) {
+        NewCustomer input = CustomerInput.create(JsonBody.object(ctx));
+        Customer customer = database1.call(dsl -> new CustomerRepository(dsl).create(input.email(), input.name()));
+        ctx.header("Location", "/customers/" + customer.id());
+        Responses.json(ctx, 201, CustomerView.of(customer));
+    }
+
+    private void find(Context ctx) {
+        long id = Params.id(ctx, "id");
+        Customer customer = database1.call(dsl -> new CustomerRepository(dsl).findById(id))
+                .orElseThrow(() -> CustomerInvoices.customerNotFound(id));
+        Responses.json(ctx, 200, CustomerView.of(customer));
+    }
+
+    private void update(Context ctx) {
+        long id = Params.id(ctx, "id");
+        CustomerChange change = CustomerInput.change(JsonBody.object(ctx));
+        Customer customer = database1.call(dsl -> new CustomerRepository(dsl).update(id, change))
+                .orElseThrow(() -> CustomerInvoices.customerNotFound(id));
+        Responses.json(ctx, 200, CustomerView.of(customer));
+    }
+
+    private void delete(Context ctx) {
+        customerInvoices.deleteCustomer(Params.id(ctx, "id"));
+        ctx.status(204);
+    }
+
+    private void summary(Context ctx) {
+        CustomerInvoices.Summary summary = customerInvoices.summary(Params.id(ctx, "id"));
+        Responses.json(ctx, 200, SummaryView.of(summary.customer(), summary.invoices()));
+    }
+}

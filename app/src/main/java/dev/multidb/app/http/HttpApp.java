@@ -1,0 +1,37 @@
+package dev.multidb.app.http;
+
+import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Registry;
+import dev.multidb.database1.Database1;
+import dev.multidb.database2.Database2;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+
+/** The HTTP API: one Javalin server, one routes class per resource, failures mapped once in {@link Problems}. */
+public final class HttpApp {
+
+    private HttpApp() {
+    }
+
+    /** Starts serving on {@code port} (0 picks a free one; {@link Javalin#port()} tells which). */
+    public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port) {
+        Database database1 = registry.get(Database1.DESCRIPTOR.name());
+        Database database2 = registry.get(Database2.DESCRIPTOR.name());
+        CustomerInvoices customerInvoices = new CustomerInvoices(database1, database2);
+        HttpMetrics httpMetrics = new HttpMetrics(meters);
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = JsonBody.MAX_BYTES;
+            config.requestLogger.http(httpMetrics::record);
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            config.routes.before(JsonBody::refuseDeclaredOversize);
+            Problems.register(config.routes);
+            new HealthRoutes(registry).register(config.routes);
+            new MetricsRoutes(meters).register(config.routes);
+            new CustomerRoutes(database1, customerInvoices).register(config.routes);
+            new InvoiceRoutes(database2, customerInvoices).register(config.routes);
+        });
+        return app.start(port);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.multidb.app.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads a request body that must be one JSON object sent as {@code application/json}, within the size limit. */
+final class JsonBody {
+
+    static final int MAX_BYTES = 64 * 1024;
+
+    private JsonBody() {
+    }
+
+    /** The members of the body's object, in order; duplicates, trailing content and non-objects are refused. */
+    static Map<String, JsonNode> object(Context ctx) {
+        refuseDeclaredOversize(ctx);
+        requireJsonContentType(ctx.contentType());
+        return parse(read(ctx));
+    }
+
+    static void refuseDeclaredOversize(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_BYTES) {
+            throw HttpProblem.tooLarge(MAX_BYTES);
+        }
+    }
+
+    private static void requireJsonContentType(String contentType) {
+        if (contentType == null) {
+            throw HttpProblem.unsupportedMediaType("send the body as Content-Type: application/json");
+        }
+        String[] parts = contentType.split(";");
+        boolean json = parts[0].trim().equalsIgnoreCase(Json.CONTENT_TYPE);
+        for (int i = 1; json && i < parts.length; i++) {
+            String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace("\"", "");
+            json = parameter.isEmpty() || parameter.equals("charset=utf-8");
+        }
+        if (!json) {
+            throw HttpProblem.unsupportedMediaType("send the body as Content-Type: application/json (UTF-8)");
+        }
+    }
+
+    private static byte[] read(Context ctx) {
+        try (InputStream in = ctx.req().getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            if (body.length > MAX_BYTES) {
+                throw HttpProblem.tooLarge(MAX_BYTES);
+            }
+            return body;
+        } catch (IOException e) {
+            throw HttpProblem.invalid("body", "could not be read");
+        }
+    }
+
+    private static Map<String, JsonNode> parse(byte[] body) {
+        try (JsonParser parser = Json.MAPPER.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw HttpProblem.invalid("body", "must be a JSON object");
+            }
+            Map<String, JsonNode> members = new LinkedHashMap<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                JsonNode value = Json.MAPPER.readTree(parser);
+                value = value == null ? NullNode.getInstance() : value;
+                if (members.putIfAbsent(name, value) != null) {
+                    throw HttpProblem.invalid(Fields.label(name), "appears more than once");
+                }
+            }
+            if (parser.nextToken() != null) {
+                throw HttpProblem.invalid("body", "must hold exactly one JSON object");
+            }
+            return Collections.unmodifiableMap(members);
+        } catch (StreamReadException e) {
+            throw HttpProblem.invalid("body", "is not valid JSON (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw HttpProblem.invalid("body", "is not valid JSON");
+        }
+    }
+}

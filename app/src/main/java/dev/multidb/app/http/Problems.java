@@ -1,0 +1,69 @@
+package dev.multidb.app.http;
+
+import dev.multidb.app.registry.DatabaseUnavailableException;
+import dev.multidb.database1.EmailTakenException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure, once, to an RFC 9457 problem+json answer; internals stay in the log. */
+final class Problems {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Problems.class);
+    private static final String RETRY_AFTER_SECONDS = "1";
+
+    private Problems() {
+    }
+
+    static void register(RoutesConfig routes) {
+        routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.errors()));
+        routes.exception(HttpResponseException.class, Problems::fromJavalin);
+        routes.exception(EmailTakenException.class, (e, ctx) -> write(ctx, 409, "email already taken", List.of()));
+        routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
+            logUnavailable(ctx, e);
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
+        });
+        routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            write(ctx, 500, "unexpected error; the server log has the details", List.of());
+        });
+    }
+
+    // A refusal by the bulkhead or during a cool-down has no cause and can come by the thousand under load.
+    private static void logUnavailable(Context ctx, DatabaseUnavailableException e) {
+        if (e.getCause() == null) {
+            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        } else {
+            LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+        }
+    }
+
+    static void write(Context ctx, int status, String detail, List<FieldError> errors) {
+        Problem problem = new Problem(Problem.TYPE, HttpStatus.forStatus(status).getMessage(), status, detail,
+                ctx.path(), errors);
+        ctx.status(status).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
+    }
+
+    private static void fromJavalin(HttpResponseException e, Context ctx) {
+        switch (e.getStatus()) {
+            case 404 -> write(ctx, 404, "there is nothing at " + ctx.path(), List.of());
+            case 405 -> methodNotAllowed(e, ctx);
+            case 413 -> write(ctx, 413, "the request body is larger than " + JsonBody.MAX_BYTES + " bytes", List.of());
+            default -> write(ctx, e.getStatus(), HttpStatus.forStatus(e.getStatus()).getMessage(), List.of());
+        }
+    }
+
+    private static void methodNotAllowed(HttpResponseException e, Context ctx) {
+        String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().get("Available methods"));
+        if (allowed != null) {
+            ctx.header("Allow", allowed);
+        }
+        write(ctx, 405, ctx.method().name() + " is not allowed on " + ctx.path()
+                + (allowed == null ? "" : "; allowed: " + allowed), List.of());
+    }
+}

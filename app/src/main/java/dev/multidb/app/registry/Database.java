@@ -1,0 +1,110 @@
+package dev.multidb.app.registry;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.multidb.app.config.DatabaseConfig;
+import dev.multidb.core.DatabaseDescriptor;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One configured database: its pool, its jOOQ context, and the bounded way to call it. */
+public final class Database implements AutoCloseable {
+
+    /** How much longer than the statement timeout a caller waits, so that the server's own timeout wins when it can. */
+    static final Duration CALL_GRACE = Duration.ofMillis(500);
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final DatabaseDescriptor descriptor;
+    private final String engine;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final Bulkhead bulkhead;
+
+    Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource) {
+        this.descriptor = descriptor;
+        this.engine = engineOf(config.url());
+        this.dataSource = dataSource;
+        Settings settings = new Settings().withQueryTimeout(Pools.ceilSeconds(config.statementTimeout()));
+        this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
+        this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
+                config.statementTimeout().plus(CALL_GRACE), dataSource);
+    }
+
+    public String name() {
+        return descriptor.name();
+    }
+
+    /** {@code postgresql}, {@code h2} or {@code sqlserver}: what the URL points at, not what the module was written for. */
+    public String engine() {
+        return engine;
+    }
+
+    public DatabaseDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public HikariDataSource dataSource() {
+        return dataSource;
+    }
+
+    /** The context for work outside {@link #call}; only {@code call} is bounded. */
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    /**
+     * Runs {@code work} on this database within its deadline and concurrency bound.
+     *
+     * @throws DatabaseUnavailableException when the database is down, does not answer in time, or is saturated
+     */
+    public <T> T call(Function<DSLContext, T> work) {
+        return bulkhead.run(() -> work.apply(dsl));
+    }
+
+    /** Calls holding a place in this database's bound right now. */
+    public int callsInFlight() {
+        return bulkhead.inFlight();
+    }
+
+    /** Pings the database and reads its schema version, within the same bounds as any call. */
+    public Health health() {
+        long start = System.nanoTime();
+        try {
+            String version = call(context -> {
+                context.selectOne().fetch();
+                return SchemaHistory.currentVersion(context).orElse(null);
+            });
+            return new Health(true, elapsedMs(start), version);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: readiness probe failed: {}", name(), e.getMessage());
+            return new Health(false, elapsedMs(start), null);
+        }
+    }
+
+    @Override
+    public void close() {
+        bulkhead.close();
+        dataSource.close();
+    }
+
+    private static long elapsedMs(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    static String engineOf(String url) {
+        String lower = url.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("jdbc:postgresql:")) {
+            return "postgresql";
+        }
+        if (lower.startsWith("jdbc:sqlserver:")) {
+            return "sqlserver";
+        }
+        return lower.startsWith("jdbc:h2:") ? "h2" : "unknown";
+    }
+}

@@ -1,0 +1,131 @@
+package dev.multidb.app.http;
+
+import static dev.multidb.app.testing.TestApp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.multidb.app.testing.Client;
+import dev.multidb.app.testing.TestApp;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HttpContractTest {
+
+    private static TestApp app;
+    private static Client client;
+
+    @BeforeAll
+    static void startApp() {
+        app = TestApp.start();
+        client = app.client();
+    }
+
+    @AfterAll
+    static void stopApp() {
+        app.close();
+    }
+
+    @Test
+    void wrongMethodOnKnownPathIsNotAllowedWithAllow() {
+        HttpResponse<String> response = client.send("PUT", "/customers/1", BodyPublishers.ofString("{}"), "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow ->
+                assertThat(allow.split(",\\s*")).containsExactlyInAnyOrder("GET", "PATCH", "DELETE"));
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(response.body()).get("status").asInt()).isEqualTo(405);
+    }
+
+    @Test
+    void getOnPayIsNotAllowed() {
+        HttpResponse<String> response = client.get("/invoices/1/pay");
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).contains("POST");
+    }
+
+    @Test
+    void unknownPathIsNotFoundAsProblem() {
+        HttpResponse<String> response = client.get("/customers/1/orders");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(response.body()).get("instance").asText()).isEqualTo("/customers/1/orders");
+    }
+
+    @Test
+    void largestIdIsWellFormedAndSimplyNotFound() {
+        assertThat(client.get("/customers/9223372036854775807").statusCode()).isEqualTo(404);
+        assertThat(client.post("/invoices/9223372036854775807/pay", "").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void bodyStreamedPastTheLimitWithoutLengthIsTooLarge() {
+        InputStream chunks = new ByteArrayInputStream(("{\"name\": \"" + "x".repeat(70_000) + "\"}")
+                .getBytes(StandardCharsets.UTF_8));
+
+        HttpResponse<String> response = client.send("POST", "/customers", BodyPublishers.ofInputStream(() -> chunks),
+                "application/json");
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void bodyOfExactlyTheLimitIsRead() {
+        String name = "\"name\": \"Ada\", \"email\": \"limit@example.com\"";
+        String padded = "{" + name + " ".repeat(JsonBody.MAX_BYTES - name.length() - 2) + "}";
+
+        HttpResponse<String> response = client.post("/customers", padded);
+
+        assertThat(padded).hasSize(JsonBody.MAX_BYTES);
+        assertThat(response.statusCode()).isEqualTo(201);
+        client.delete("/customers/" + json(response.body()).get("id").asLong());
+    }
+
+    @Test
+    void malformedPercentEncodingIsBadRequestAsProblem() throws IOException {
+        String response = raw("GET /customers?limit=%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("application/problem+json");
+    }
+
+    @Test
+    void malformedPathEncodingIsBadRequestAsProblem() throws IOException {
+        String response = raw("GET /customers/%ZZ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 400");
+        assertThat(response).contains("application/problem+json");
+    }
+
+    @Test
+    void pathParameterAfterSemicolonIsNotAnId() throws IOException {
+        String response = raw("GET /customers/1;x=2 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+
+        assertThat(response).startsWith("HTTP/1.1 4");
+        assertThat(response).contains("application/problem+json");
+    }
+
+    private static String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", portOf(client))) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    private static int portOf(Client client) {
+        return client.port();
+    }
+}

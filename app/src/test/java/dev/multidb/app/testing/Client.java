@@ -1,0 +1,62 @@
+package dev.multidb.app.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+/** A plain java.net.http client for one running app. */
+public final class Client {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final int port;
+    private final String base;
+
+    Client(int port) {
+        this.port = port;
+        this.base = "http://localhost:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send("GET", path, BodyPublishers.noBody(), null);
+    }
+
+    public HttpResponse<String> delete(String path) {
+        return send("DELETE", path, BodyPublishers.noBody(), null);
+    }
+
+    public HttpResponse<String> post(String path, String json) {
+        return send("POST", path, BodyPublishers.ofString(json), "application/json");
+    }
+
+    public HttpResponse<String> patch(String path, String json) {
+        return send("PATCH", path, BodyPublishers.ofString(json), "application/json");
+    }
+
+    public HttpResponse<String> send(String method, String path, BodyPublisher body, String contentType) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .timeout(Duration.ofSeconds(15))
+                .method(method, body);
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return http.send(request.build(), BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.multidb.app.testing;
+
+import static dev.multidb.database1.jooq.Tables.CUSTOMER;
+import static dev.multidb.database2.jooq.Tables.INVOICE;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.multidb.app.config.AppConfig;
+import dev.multidb.app.config.DatabaseConfig;
+import dev.multidb.app.config.Secret;
+import dev.multidb.app.http.HttpApp;
+import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Registry;
+import dev.multidb.database1.Database1;
+import dev.multidb.database2.Database2;
+import io.javalin.Javalin;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The real app on a random port, over a real embedded PostgreSQL (database1) and an in-memory H2 in SQL Server
+ * mode (database2), both migrated by Flyway from the modules' own migrations. One per test class.
+ */
+public final class TestApp implements AutoCloseable {
+
+    /** The bounds each database gets; tests of timeouts and the bulkhead shrink them. */
+    public record Limits(int poolSize, Duration statementTimeout, Duration connectionTimeout, int maxConcurrentCalls) {
+        public static final Limits DEFAULT = new Limits(4, Duration.ofSeconds(2), Duration.ofSeconds(1), 8);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final RestartablePostgres postgres;
+    private final Registry registry;
+    private final PrometheusMeterRegistry meters;
+    private final Javalin server;
+    private final Client client;
+
+    private TestApp(RestartablePostgres postgres, Registry registry, PrometheusMeterRegistry meters, Javalin server) {
+        this.postgres = postgres;
+        this.registry = registry;
+        this.meters = meters;
+        this.server = server;
+        this.client = new Client(server.port());
+    }
+
+    public static TestApp start() {
+        return start(Limits.DEFAULT);
+    }
+
+    public static TestApp start(Limits limits) {
+        RestartablePostgres postgres = RestartablePostgres.start();
+        String h2Url = "jdbc:h2:mem:database2-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
+        migrate(postgres.url(), postgres.user(), Database1.DESCRIPTOR.migrationLocation());
+        migrate(h2Url, "sa", Database2.DESCRIPTOR.migrationLocation());
+        AppConfig config = new AppConfig("test", 0, false, false, postgres.dataDirectory().toString(), List.of(
+                database(Database1.DESCRIPTOR.name(), postgres.url(), postgres.user(), limits),
+                database(Database2.DESCRIPTOR.name(), h2Url, "sa", limits)));
+        PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        Registry registry = Registry.open(List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR), config, meters);
+        return new TestApp(postgres, registry, meters, HttpApp.start(registry, meters, 0));
+    }
+
+    static DatabaseConfig database(String name, String url, String user, Limits limits) {
+        return new DatabaseConfig(name, url, user, Secret.NONE, user, Secret.NONE, limits.poolSize(),
+                limits.statementTimeout(), limits.connectionTimeout(), limits.maxConcurrentCalls());
+    }
+
+    private static void migrate(String url, String user, String location) {
+        Flyway.configure().dataSource(url, user, "").locations(location).load().migrate();
+    }
+
+    public Client client() {
+        return client;
+    }
+
+    public RestartablePostgres postgres() {
+        return postgres;
+    }
+
+    public Database database1() {
+        return registry.get(Database1.DESCRIPTOR.name());
+    }
+
+    public Database database2() {
+        return registry.get(Database2.DESCRIPTOR.name());
+    }
+
+    public PrometheusMeterRegistry meters() {
+        return meters;
+    }
+
+    /** Empties both databases and restarts their ids, so each test starts from nothing. */
+    public void truncate() {
+        database1().dsl().truncate(CUSTOMER).restartIdentity().execute();
+        database2().dsl().truncate(INVOICE).restartIdentity().execute();
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not JSON: " + body, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+        registry.close();
+        postgres.close();
+    }
+}
