@@ -51,7 +51,8 @@ final class LeftoverPostmaster {
                     + ") left running in " + directory + "; stop it yourself (kill " + server.get().pid() + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EmbeddedDatabaseException(name + ": interrupted while stopping a leftover PostgreSQL; start again", e);
+            throw new EmbeddedDatabaseException(name + ": interrupted while stopping a leftover PostgreSQL;"
+                    + " start again", e);
         }
     }
 

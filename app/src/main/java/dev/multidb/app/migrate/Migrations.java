@@ -22,6 +22,8 @@ import org.flywaydb.core.api.output.ValidateResult;
  */
 public final class Migrations {
 
+    private static final String UNREACHABLE = "check that the database is reachable with the migration credentials";
+
     private final DatabaseDescriptor descriptor;
     private final DatabaseConfig config;
     private final boolean production;
@@ -46,7 +48,8 @@ public final class Migrations {
             return new MigrateReport(name(), orEmpty(result.initialSchemaVersion), version(flyway.info().current()),
                     result.migrationsExecuted);
         } catch (FlywayException e) {
-            throw MigrationException.from(name(), "migrate", e, "fix the migration or the database, then run migrate again");
+            throw MigrationException.from(name(), "migrate", e,
+                    "fix the migration or the database, then run migrate again");
         }
     }
 
@@ -75,7 +78,7 @@ public final class Migrations {
             return new InfoReport(name(), engine(config.url()), version(schema.current()), descriptor.schemaVersion(),
                     rows);
         } catch (FlywayException e) {
-            throw MigrationException.from(name(), "info", e, "check that the database is reachable with the migration credentials");
+            throw MigrationException.from(name(), "info", e, UNREACHABLE);
         }
     }
 
@@ -92,7 +95,7 @@ public final class Migrations {
             }
             return new ValidateReport(name(), version, problems);
         } catch (FlywayException e) {
-            throw MigrationException.from(name(), "validate", e, "check that the database is reachable with the migration credentials");
+            throw MigrationException.from(name(), "validate", e, UNREACHABLE);
         }
     }
 

@@ -12,7 +12,8 @@ final class SchemaVersionCheck {
     /** Why {@code actual} does not fit the code expecting {@code expected}; empty when it does. */
     static Optional<String> problem(String actual, String expected) {
         if (actual.isEmpty()) {
-            return Optional.of("the database has no schema yet, the code expects version " + expected + "; run migrate");
+            return Optional.of("the database has no schema yet, the code expects version " + expected
+                    + "; run migrate");
         }
         int order = MigrationVersion.fromVersion(actual).compareTo(MigrationVersion.fromVersion(expected));
         if (order < 0) {

@@ -61,7 +61,8 @@ class CliTest {
     void migrateWithADatabaseNameTouchesOnlyThatDatabase() {
         CliRun migrate = run("migrate", "-d", "database2");
 
-        assertThat(migrate.out()).isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
+        assertThat(migrate.out())
+                .isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
         assertThat(data.resolve("database1")).doesNotExist();
     }
 
@@ -111,7 +112,8 @@ class CliTest {
     @Test
     void validateFailsOnADatabaseWhoseVersionDiffersFromTheCode() {
         run("migrate");
-        List<DatabaseDescriptor> newerCode = List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "2"));
+        List<DatabaseDescriptor> newerCode =
+                List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "2"));
 
         CliRun validate = CliRun.run(newerCode, env(), "validate");
 
@@ -165,7 +167,8 @@ class CliTest {
         CliRun migrate = run("migrate", "-d", "database9");
 
         assertThat(migrate.exitCode()).isEqualTo(2);
-        assertThat(migrate.err()).isEqualTo("multidb: unknown database 'database9'; use one of: database1, database2\n");
+        assertThat(migrate.err())
+                .isEqualTo("multidb: unknown database 'database9'; use one of: database1, database2\n");
     }
 
     @Test

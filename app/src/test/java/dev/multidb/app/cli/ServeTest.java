@@ -28,7 +28,7 @@ class ServeTest {
     @Test
     void serveAnswersAtThePrintedAddress() throws Exception {
         StringWriter out = new StringWriter();
-        Cli cli = new Cli(DATABASES, TestDatabases.env(data), new PrintWriter(out, true), new PrintWriter(new StringWriter()));
+        Cli cli = cli(out);
 
         assertThat(cli.execute("serve")).isZero();
         try (RunningServer server = cli.server().orElseThrow()) {
@@ -40,7 +40,7 @@ class ServeTest {
     @Test
     void serveWithoutACommandIsTheDefault() {
         StringWriter out = new StringWriter();
-        Cli cli = new Cli(DATABASES, TestDatabases.env(data), new PrintWriter(out, true), new PrintWriter(new StringWriter()));
+        Cli cli = cli(out);
 
         assertThat(cli.execute()).isZero();
         try (RunningServer ignored = cli.server().orElseThrow()) {
@@ -50,17 +50,22 @@ class ServeTest {
 
     @Test
     void serveInTheTestEnvironmentMigratesAndSeedsFirst() {
-        Cli cli = new Cli(DATABASES, TestDatabases.env(data), new PrintWriter(new StringWriter()),
-                new PrintWriter(new StringWriter()));
+        Cli cli = cli(new StringWriter());
         cli.execute("serve");
         cli.server().orElseThrow().close();
 
         CliRun info = CliRun.run(DATABASES, TestDatabases.env(data), "info");
 
-        assertThat(info.out()).contains("database1 (postgresql): schema version 1, code expects 1; 0 pending migrations;"
-                + " seeds: 1 applied, 0 pending")
+        assertThat(info.out())
+                .contains("database1 (postgresql): schema version 1, code expects 1; 0 pending migrations;"
+                        + " seeds: 1 applied, 0 pending")
                 .contains("database2 (h2): schema version 1, code expects 1; 0 pending migrations;"
                         + " seeds: 1 applied, 0 pending");
+    }
+
+    private Cli cli(StringWriter out) {
+        return new Cli(DATABASES, TestDatabases.env(data), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter()));
     }
 
     private static HttpResponse<String> get(String url) throws Exception {

@@ -72,7 +72,8 @@ class EmbeddedDefaultsTest {
             assertThatThrownBy(() -> EmbeddedDefaults.start(List.of(SAMPLE_ON_POSTGRES), config()))
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining("database1: the embedded PostgreSQL in ")
-                    .hasMessageContaining("is in use by another multidb process; stop that process or set DATABASE1_URL");
+                    .hasMessageContaining("is in use by another multidb process;"
+                            + " stop that process or set DATABASE1_URL");
         }
     }
 

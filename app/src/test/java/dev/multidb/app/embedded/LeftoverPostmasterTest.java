@@ -7,7 +7,9 @@ import dev.multidb.app.TestDatabases;
 import dev.multidb.app.config.ConfigLoader;
 import dev.multidb.app.config.DatabaseConfig;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -29,7 +31,8 @@ class LeftoverPostmasterTest {
                 "-cp", System.getProperty("java.class.path"), EmbeddedDefaultsProcess.class.getName(), data.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream()));
-        assertThat(CompletableFuture.supplyAsync(() -> readLine(output)).get(60, TimeUnit.SECONDS)).isEqualTo("started");
+        assertThat(CompletableFuture.supplyAsync(() -> readLine(output)).get(60, TimeUnit.SECONDS))
+                .isEqualTo("started");
         app.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         long leftover = Long.parseLong(Files.readAllLines(data.resolve("database1/postmaster.pid")).getFirst());
         assertThat(ProcessHandle.of(leftover).map(ProcessHandle::isAlive)).contains(true);
@@ -47,8 +50,8 @@ class LeftoverPostmasterTest {
     private static String readLine(BufferedReader reader) {
         try {
             return reader.readLine();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
