@@ -74,11 +74,17 @@ public final class RunningServer implements AutoCloseable {
     private static void prepare(List<DatabaseDescriptor> descriptors, AppConfig config) {
         for (DatabaseDescriptor descriptor : descriptors) {
             Migrations migrations = Migrations.of(descriptor, config);
+            String version;
             if (config.migrateOnStart()) {
                 MigrateReport migrated = migrations.migrate();
-                LOG.info("{}: at schema version {}, migrations applied now: {}", descriptor.name(),
-                        migrated.toVersion(), migrated.applied());
+                version = migrated.toVersion();
+                LOG.info("{}: at schema version {}, migrations applied now: {}", descriptor.name(), version,
+                        migrated.applied());
+            } else {
+                version = migrations.schemaVersion();
             }
+            // Serving on a drifted schema is allowed (a rolling deploy has one side ahead), but never silently.
+            migrations.drift(version).ifPresent(problem -> LOG.warn("{}: {}", descriptor.name(), problem));
             if (config.seedOnStart()) {
                 SeedReport seeded = migrations.seed();
                 LOG.info("{}: seeded, seeds applied now: {}", descriptor.name(), seeded.applied());

@@ -6,6 +6,7 @@ import dev.multidb.app.migrate.MigrationRow.Kind;
 import dev.multidb.core.DatabaseDescriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.FlywayException;
@@ -89,7 +90,7 @@ public final class Migrations {
             ValidateResult result = flyway.validateWithResult();
             String version = version(flyway.info().current());
             List<String> problems = new ArrayList<>();
-            SchemaVersionCheck.problem(version, descriptor.schemaVersion()).ifPresent(problems::add);
+            drift(version).ifPresent(problems::add);
             if (!result.validationSuccessful) {
                 problems.add(flywayProblem(result));
             }
@@ -97,6 +98,20 @@ public final class Migrations {
         } catch (FlywayException e) {
             throw MigrationException.from(name(), "validate", e, UNREACHABLE);
         }
+    }
+
+    /** The database's schema version; empty for a database without schema. */
+    public String schemaVersion() {
+        try {
+            return version(FlywayFactory.schema(descriptor, config, false).info().current());
+        } catch (FlywayException e) {
+            throw MigrationException.from(name(), "info", e, UNREACHABLE);
+        }
+    }
+
+    /** Why schema version {@code version} does not fit the generated code, if it does not ("what; what to do"). */
+    public Optional<String> drift(String version) {
+        return SchemaVersionCheck.problem(version, descriptor.schemaVersion());
     }
 
     /** Drops every object in the database's schema, both histories included. Refused in production. */

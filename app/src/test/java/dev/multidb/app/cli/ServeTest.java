@@ -14,7 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,20 @@ class ServeTest {
                         + " seeds: 1 applied, 0 pending")
                 .contains("database2 (h2): schema version 1, code expects 1; 0 pending migrations;"
                         + " seeds: 1 applied, 0 pending");
+    }
+
+    @Test
+    void serveWithoutMigrateOnStartLeavesTheSchemaAlone() {
+        Map<String, String> env = new HashMap<>(TestDatabases.env(data));
+        env.put("MIGRATE_ON_START", "false");
+        env.put("SEED_ON_START", "false");
+        Cli cli = new Cli(DATABASES, env, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+
+        assertThat(cli.execute("serve")).isZero();
+        cli.server().orElseThrow().close();
+
+        assertThat(CliRun.run(DATABASES, env, "info").out()).contains("database1 (postgresql): schema version none")
+                .contains("database2 (h2): schema version none");
     }
 
     private Cli cli(StringWriter out) {

@@ -123,6 +123,17 @@ class MigrationsTest {
 
     @ParameterizedTest
     @MethodSource("databases")
+    void schemaVersionIsTheLatestAppliedMigration(DatabaseDescriptor database) {
+        Migrations migrations = Migrations.of(database, config());
+        String before = migrations.schemaVersion();
+        migrations.migrate();
+
+        assertThat(before).isEmpty();
+        assertThat(migrations.schemaVersion()).isEqualTo("2");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
     void validatePassesWhenTheSchemaMatchesTheCode(DatabaseDescriptor database) {
         Migrations.of(database, config()).migrate();
 
