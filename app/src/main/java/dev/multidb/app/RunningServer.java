@@ -8,6 +8,7 @@ import dev.multidb.app.migrate.Migrations;
 import dev.multidb.app.migrate.SeedReport;
 import dev.multidb.app.registry.Registry;
 import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.DialectResolver;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -37,6 +38,9 @@ public final class RunningServer implements AutoCloseable {
 
     /** Starts everything for {@code descriptors}; on failure stops what had started and rethrows. */
     public static RunningServer start(List<DatabaseDescriptor> descriptors, AppConfig config) {
+        // Refuse an engine this jOOQ edition cannot render SQL for before touching any database.
+        descriptors.stream().map(d -> config.database(d.name())).filter(d -> !d.embedded())
+                .forEach(d -> DialectResolver.resolve(d.name(), d.url()));
         EmbeddedDefaults embedded = EmbeddedDefaults.start(descriptors, config);
         Registry registry = null;
         try {

@@ -3,6 +3,7 @@ package dev.multidb.app.cli;
 import dev.multidb.app.RunningServer;
 import dev.multidb.app.config.ConfigurationException;
 import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.UnsupportedDialectException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,8 @@ public final class Cli {
             return USAGE;
         }
         String message = oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        // Our own exceptions already end with what to do; anything else points at the log.
-        if (!message.contains("; ")) {
+        // Ours already end with what to do (the dialect refusal says it in its own words); others point at the log.
+        if (!message.contains("; ") && !(e instanceof UnsupportedDialectException)) {
             LOG.debug("command failed", e);
             message += "; run with LOG_LEVEL=DEBUG for details";
         }

@@ -3,6 +3,7 @@ package dev.multidb.app.cli;
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.ConfigLoader;
 import dev.multidb.app.config.ConfigurationException;
+import dev.multidb.app.config.DatabaseUrls;
 import dev.multidb.app.embedded.EmbeddedDefaults;
 import dev.multidb.core.DatabaseDescriptor;
 import java.io.PrintWriter;
@@ -36,10 +37,6 @@ final class CommandContext {
         return out;
     }
 
-    List<DatabaseDescriptor> descriptors() {
-        return descriptors;
-    }
-
     /** The descriptors named (all when none is), in module order; an unknown name is a usage error. */
     List<DatabaseDescriptor> select(List<String> names) {
         List<String> known = descriptors.stream().map(DatabaseDescriptor::name).toList();
@@ -55,6 +52,7 @@ final class CommandContext {
                 throw new ConfigurationException(descriptor.name() + " has no block in application.conf; add"
                         + " databases." + descriptor.name() + " = ${database-defaults}");
             }
+            DatabaseUrls.check(descriptor, config().database(descriptor.name()));
         }
         return selected;
     }

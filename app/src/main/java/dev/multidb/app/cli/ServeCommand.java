@@ -1,6 +1,7 @@
 package dev.multidb.app.cli;
 
 import dev.multidb.app.RunningServer;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        server = RunningServer.start(context.descriptors(), context.config());
+        server = RunningServer.start(context.select(List.of()), context.config());
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "multidb-shutdown"));
         context.out().println("multidb listening on http://localhost:" + server.port());
         context.out().flush();

@@ -1,9 +1,11 @@
 package dev.multidb.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.multidb.app.TestDatabases;
 import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.DialectResolver;
 import dev.multidb.database1.Database1;
 import dev.multidb.database2.Database2;
 import java.nio.file.Path;
@@ -204,6 +206,32 @@ class CliTest {
         assertThat(info.exitCode()).isEqualTo(1);
         assertThat(info.err()).startsWith("multidb: database1: info failed: ").endsWith("; check that the database is"
                 + " reachable with the migration credentials\n").doesNotContain("hunter2").hasLineCount(1);
+    }
+
+    @Test
+    void h2UrlOutsideSqlServerModeIsRefusedForDatabase2() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE2_URL", "jdbc:h2:mem:plain");
+
+        CliRun migrate = CliRun.run(DATABASES, env, "migrate", "-d", "database2");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err()).isEqualTo("multidb: DATABASE2_URL is an H2 URL without MODE=MSSQLServer, but"
+                + " database2 is written for SQL Server; add ;MODE=MSSQLServer to it\n");
+    }
+
+    @Test
+    void sqlServerUrlIsRefusedWithOpenSourceJooqBeforeServeTouchesAnyDatabase() {
+        assumeTrue(DialectResolver.byName("SQLSERVER").isEmpty(), "this build's jOOQ edition has a SQL Server dialect");
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE2_URL", "jdbc:sqlserver://localhost:1;databaseName=app");
+
+        CliRun serve = CliRun.run(DATABASES, env, "serve");
+
+        assertThat(serve.exitCode()).isEqualTo(1);
+        assertThat(serve.err()).isEqualTo("multidb: database2: jOOQ Open Source Edition has no SQL Server dialect."
+                + " Build with -Djooq.groupId=org.jooq.pro (licensed) or point DATABASE2_URL at H2.\n");
+        assertThat(data.resolve("database1")).doesNotExist();
     }
 
     private CliRun run(String... args) {
