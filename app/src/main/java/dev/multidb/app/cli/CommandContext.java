@@ -1,0 +1,66 @@
+package dev.multidb.app.cli;
+
+import dev.multidb.app.config.AppConfig;
+import dev.multidb.app.config.ConfigLoader;
+import dev.multidb.app.config.ConfigurationException;
+import dev.multidb.app.config.DatabaseUrls;
+import dev.multidb.app.embedded.EmbeddedDefaults;
+import dev.multidb.core.DatabaseDescriptor;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** What every command works with: the database modules, the process environment and standard output. */
+final class CommandContext {
+
+    private final List<DatabaseDescriptor> descriptors;
+    private final Map<String, String> env;
+    private final PrintWriter out;
+    private AppConfig config;
+
+    CommandContext(List<DatabaseDescriptor> descriptors, Map<String, String> env, PrintWriter out) {
+        this.descriptors = List.copyOf(descriptors);
+        this.env = Map.copyOf(env);
+        this.out = out;
+    }
+
+    /** Loaded on first use, so {@code --help} works whatever the environment holds. */
+    AppConfig config() {
+        if (config == null) {
+            config = ConfigLoader.load(env);
+        }
+        return config;
+    }
+
+    PrintWriter out() {
+        return out;
+    }
+
+    /** The descriptors named (all when none is), in module order; an unknown name is a usage error. */
+    List<DatabaseDescriptor> select(List<String> names) {
+        List<String> known = descriptors.stream().map(DatabaseDescriptor::name).toList();
+        for (String name : names) {
+            if (!known.contains(name)) {
+                throw new UsageException("unknown database '" + name + "'; use one of: " + String.join(", ", known));
+            }
+        }
+        List<DatabaseDescriptor> selected = descriptors.stream()
+                .filter(d -> names.isEmpty() || names.contains(d.name())).toList();
+        for (DatabaseDescriptor descriptor : selected) {
+            if (config().databases().stream().noneMatch(d -> d.name().equals(descriptor.name()))) {
+                throw new ConfigurationException(descriptor.name() + " has no block in application.conf; add"
+                        + " databases." + descriptor.name() + " = ${database-defaults}");
+            }
+            DatabaseUrls.check(descriptor, config().database(descriptor.name()));
+        }
+        return selected;
+    }
+
+    /** Runs {@code work} with the embedded defaults of {@code selected} started, and stops them after. */
+    <T> T withDatabases(List<DatabaseDescriptor> selected, Function<AppConfig, T> work) {
+        try (EmbeddedDefaults embedded = EmbeddedDefaults.start(selected, config())) {
+            return work.apply(embedded.config());
+        }
+    }
+}

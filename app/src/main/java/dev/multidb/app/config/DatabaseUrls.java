@@ -1,0 +1,41 @@
+package dev.multidb.app.config;
+
+import dev.multidb.core.DatabaseDescriptor;
+import java.util.Locale;
+
+/** Whether a configured URL reaches an engine the database module's SQL is written for. */
+public final class DatabaseUrls {
+
+    private DatabaseUrls() {
+    }
+
+    /**
+     * Refuses a URL the module's migrations and generated SQL cannot run on: database2 on H2 only in SQL Server
+     * mode, a PostgreSQL module only on PostgreSQL. A blank URL (embedded default) always fits.
+     */
+    public static void check(DatabaseDescriptor descriptor, DatabaseConfig config) {
+        if (config.embedded()) {
+            return;
+        }
+        String url = config.url().toLowerCase(Locale.ROOT);
+        String variable = EnvironmentVariables.forDatabase(descriptor.name(), "url");
+        switch (descriptor.engine()) {
+            case POSTGRESQL -> {
+                if (!url.startsWith("jdbc:postgresql:")) {
+                    throw new ConfigurationException(variable + " is not a jdbc:postgresql: URL, but "
+                            + descriptor.name() + " is written for PostgreSQL; point it at a PostgreSQL server");
+                }
+            }
+            case SQLSERVER -> {
+                if (url.startsWith("jdbc:h2:") && !url.contains(";mode=mssqlserver")) {
+                    throw new ConfigurationException(variable + " is an H2 URL without MODE=MSSQLServer, but "
+                            + descriptor.name() + " is written for SQL Server; add ;MODE=MSSQLServer to it");
+                }
+                if (url.startsWith("jdbc:postgresql:")) {
+                    throw new ConfigurationException(variable + " is a PostgreSQL URL, but " + descriptor.name()
+                            + " is written for SQL Server; give a jdbc:sqlserver: or jdbc:h2:...;MODE=MSSQLServer URL");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package dev.multidb.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.multidb.app.TestDatabases;
+import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.DialectResolver;
+import dev.multidb.database1.Database1;
+import dev.multidb.database2.Database2;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+
+    private static final List<DatabaseDescriptor> DATABASES = List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR);
+
+    @TempDir
+    Path data;
+
+    @Test
+    void helpListsEveryCommand() {
+        CliRun help = run("--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: java -jar app/target/app.jar [-h] [COMMAND]")
+                .contains("serve", "migrate", "seed", "info", "validate", "clean");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"serve", "migrate", "seed", "info", "validate", "clean"})
+    void everyCommandHasHelp(String command) {
+        CliRun help = run(command, "--help");
+
+        assertThat(help.exitCode()).isZero();
+        assertThat(help.out()).startsWith("Usage: java -jar app/target/app.jar " + command);
+    }
+
+    @Test
+    void migrateTwiceAppliesEachMigrationOnce() {
+        CliRun first = run("migrate");
+        CliRun second = run("migrate");
+
+        assertThat(first.exitCode()).isZero();
+        assertThat(first.out()).isEqualTo("""
+                database1: migrated from schema version none to 1 (1 migration applied)
+                database2: migrated from schema version none to 1 (1 migration applied)
+                """);
+        assertThat(second.exitCode()).isZero();
+        assertThat(second.out()).isEqualTo("""
+                database1: up to date at schema version 1
+                database2: up to date at schema version 1
+                """);
+    }
+
+    @Test
+    void migrateWithADatabaseNameTouchesOnlyThatDatabase() {
+        CliRun migrate = run("migrate", "-d", "database2");
+
+        assertThat(migrate.out())
+                .isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
+        assertThat(data.resolve("database1")).doesNotExist();
+    }
+
+    @Test
+    void seedIsAppliedOnceAndShownByInfo() {
+        run("migrate");
+
+        CliRun seed = run("seed", "-d", "database1");
+        CliRun again = run("seed", "-d", "database1");
+        CliRun info = run("info", "-d", "database1");
+
+        assertThat(seed.out()).isEqualTo("database1: seeded to version 1 (1 seed applied)\n");
+        assertThat(again.out()).isEqualTo("database1: seeds up to date\n");
+        assertThat(info.out()).containsPattern("\n  seed +1 +sample customers +Success +\\d{4}-\\d\\d-\\d\\d ");
+    }
+
+    @Test
+    void infoShowsEachDatabasesVersionAndPendingWork() {
+        run("migrate", "-d", "database2");
+
+        CliRun info = run("info");
+
+        assertThat(info.exitCode()).isZero();
+        assertThat(info.out())
+                .contains("database1 (postgresql): schema version none, code expects 1; 1 pending migration;"
+                        + " seeds: 0 applied, 1 pending\n"
+                        + "  kind    version  description       state    installed on (UTC)\n"
+                        + "  schema  1        create customer   Pending\n"
+                        + "  seed    1        sample customers  Pending\n")
+                .contains("database2 (h2): schema version 1, code expects 1; 0 pending migrations;"
+                        + " seeds: 0 applied, 1 pending\n");
+    }
+
+    @Test
+    void validatePassesWhenEveryDatabaseMatchesTheCode() {
+        run("migrate");
+
+        CliRun validate = run("validate");
+
+        assertThat(validate.exitCode()).isZero();
+        assertThat(validate.out()).isEqualTo("""
+                database1: valid at schema version 1
+                database2: valid at schema version 1
+                """);
+    }
+
+    @Test
+    void validateFailsOnADatabaseWhoseVersionDiffersFromTheCode() {
+        run("migrate");
+        List<DatabaseDescriptor> newerCode =
+                List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "2"));
+
+        CliRun validate = CliRun.run(newerCode, env(), "validate");
+
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).endsWith("database2: INVALID: schema version 1 is older than the code, which"
+                + " expects 2; run migrate\n");
+        assertThat(validate.err()).isEqualTo("multidb: database2: schema version 1 is older than the code, which"
+                + " expects 2; run migrate\n");
+    }
+
+    @Test
+    void cleanEmptiesTheNamedDatabaseOnly() {
+        run("migrate");
+
+        CliRun clean = run("clean", "-d", "database2", "--yes");
+
+        assertThat(clean.exitCode()).isZero();
+        assertThat(clean.out()).isEqualTo("database2: cleaned schema PUBLIC\n");
+        assertThat(run("info").out()).contains("database2 (h2): schema version none")
+                .contains("database1 (postgresql): schema version 1");
+    }
+
+    @Test
+    void cleanWithoutYesIsAUsageError() {
+        CliRun clean = run("clean", "-d", "database2");
+
+        assertThat(clean.exitCode()).isEqualTo(2);
+        assertThat(clean.err()).isEqualTo("multidb: clean drops every object in a database, so it needs both"
+                + " -d NAME and --yes; run: clean -d NAME --yes\n");
+    }
+
+    @Test
+    void cleanWithoutADatabaseIsAUsageError() {
+        assertThat(run("clean", "--yes").exitCode()).isEqualTo(2);
+    }
+
+    @Test
+    void cleanIsRefusedInProduction() {
+        Map<String, String> production = Map.of("APP_ENV", "production",
+                "DATABASE1_URL", "jdbc:postgresql://localhost:1/app", "DATABASE2_URL", "jdbc:h2:mem:prod");
+
+        CliRun clean = CliRun.run(DATABASES, production, "clean", "-d", "database1", "--yes");
+
+        assertThat(clean.exitCode()).isEqualTo(1);
+        assertThat(clean.err()).isEqualTo("multidb: database1: clean is refused in production; it would drop every"
+                + " object in the database, use the database's own tools if you really mean it\n");
+    }
+
+    @Test
+    void unknownDatabaseIsAUsageErrorNamingTheKnownOnes() {
+        CliRun migrate = run("migrate", "-d", "database9");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err())
+                .isEqualTo("multidb: unknown database 'database9'; use one of: database1, database2\n");
+    }
+
+    @Test
+    void unknownOptionIsAUsageErrorOnOneLine() {
+        CliRun migrate = run("migrate", "--everything");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err()).isEqualTo("multidb: Unknown option: '--everything'; run"
+                + " 'java -jar app/target/app.jar migrate --help' for usage\n");
+    }
+
+    @Test
+    void badConfigurationValueIsAUsageErrorNamingTheVariable() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE1_POOL_SIZE", "abc");
+
+        CliRun info = CliRun.run(DATABASES, env, "info");
+
+        assertThat(info.exitCode()).isEqualTo(2);
+        assertThat(info.err()).isEqualTo("multidb: DATABASE1_POOL_SIZE is 'abc', not a whole number; set it to a"
+                + " number from 1 to 10000\n");
+    }
+
+    @Test
+    void unreachableDatabaseFailsOnOneLineWithoutItsPassword() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE1_URL", "jdbc:postgresql://localhost:1/app");
+        env.put("DATABASE1_MIGRATION_USER", "owner");
+        env.put("DATABASE1_MIGRATION_PASSWORD", "hunter2-owner");
+
+        CliRun info = CliRun.run(DATABASES, env, "info", "-d", "database1");
+
+        assertThat(info.exitCode()).isEqualTo(1);
+        assertThat(info.err()).startsWith("multidb: database1: info failed: ").endsWith("; check that the database is"
+                + " reachable with the migration credentials\n").doesNotContain("hunter2").hasLineCount(1);
+    }
+
+    @Test
+    void h2UrlOutsideSqlServerModeIsRefusedForDatabase2() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE2_URL", "jdbc:h2:mem:plain");
+
+        CliRun migrate = CliRun.run(DATABASES, env, "migrate", "-d", "database2");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err()).isEqualTo("multidb: DATABASE2_URL is an H2 URL without MODE=MSSQLServer, but"
+                + " database2 is written for SQL Server; add ;MODE=MSSQLServer to it\n");
+    }
+
+    @Test
+    void sqlServerUrlIsRefusedWithOpenSourceJooqBeforeServeTouchesAnyDatabase() {
+        assumeTrue(DialectResolver.byName("SQLSERVER").isEmpty(), "this build's jOOQ edition has a SQL Server dialect");
+        Map<String, String> env = new HashMap<>(env());
+        env.put("DATABASE2_URL", "jdbc:sqlserver://localhost:1;databaseName=app");
+
+        CliRun serve = CliRun.run(DATABASES, env, "serve");
+
+        assertThat(serve.exitCode()).isEqualTo(1);
+        assertThat(serve.err()).isEqualTo("multidb: database2: jOOQ Open Source Edition has no SQL Server dialect."
+                + " Build with -Djooq.groupId=org.jooq.pro (licensed) or point DATABASE2_URL at H2.\n");
+        assertThat(data.resolve("database1")).doesNotExist();
+    }
+
+    private CliRun run(String... args) {
+        return CliRun.run(DATABASES, env(), args);
+    }
+
+    private Map<String, String> env() {
+        return TestDatabases.env(data);
+    }
+}

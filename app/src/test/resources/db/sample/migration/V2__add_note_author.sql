@@ -1,0 +1,1 @@
+alter table note add author varchar(100);
