@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.jooq.SQLDialect;
+import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,6 +21,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -29,82 +31,116 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * database1's query path through jOOQ ({@link CustomerRepository}) beside the same work in hand-written JDBC
  * ({@link CustomerJdbc}, which the baseline server also uses), on one embedded PostgreSQL and one HikariCP pool.
- * Pairs share a prefix: {@code findById*}, {@code create*}, {@code page*}.
+ * Pairs share a prefix: {@code findById*}, {@code create*}, {@code page*}. The jOOQ side runs with each
+ * {@link JooqSide#settings} variant: jOOQ's defaults, the app's settings, the app's with native time binding.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 4, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx512m", "-Dorg.jooq.no-logo=true", "-Dorg.jooq.no-tips=true"})
-@State(Scope.Benchmark)
 public class CustomerQueryBenchmark {
 
-    private EmbeddedPostgres postgres;
-    private HikariDataSource dataSource;
-    private CustomerRepository jooq;
-    private CustomerJdbc jdbc;
-    private BenchSchema.SeededIds ids;
-    private long nextId;
-    private long emailCounter;
-    private final String emailPrefix = "jmh-" + System.nanoTime() + "-";
+    /** One PostgreSQL, migrated and seeded, and one pool for both sides. */
+    @State(Scope.Benchmark)
+    public static class Postgres {
+        EmbeddedPostgres postgres;
+        HikariDataSource dataSource;
+        BenchSchema.SeededIds ids;
+        long nextId;
+        long emailCounter;
+        final String emailPrefix = "jmh-" + System.nanoTime() + "-";
 
-    @Setup(Level.Trial)
-    public void start() throws Exception {
-        postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
-        ids = BenchSchema.prepare(postgres.getPostgresDatabase(), 1000);
-        nextId = ids.first();
-        HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
-        pool.setUsername("postgres");
-        pool.setMaximumPoolSize(2);
-        dataSource = new HikariDataSource(pool);
-        jooq = new CustomerRepository(DSL.using(dataSource, SQLDialect.POSTGRES));
-        jdbc = new CustomerJdbc(dataSource);
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            postgres = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1").start();
+            ids = BenchSchema.prepare(postgres.getPostgresDatabase(), 1000);
+            nextId = ids.first();
+            HikariConfig pool = new HikariConfig();
+            pool.setJdbcUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres");
+            pool.setUsername("postgres");
+            pool.setMaximumPoolSize(2);
+            dataSource = new HikariDataSource(pool);
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws Exception {
+            dataSource.close();
+            postgres.close();
+        }
+
+        long seededId() {
+            long id = nextId;
+            nextId = id == ids.last() ? ids.first() : id + 1;
+            return id;
+        }
+
+        String uniqueEmail() {
+            return emailPrefix + emailCounter++ + "@bench.example";
+        }
     }
 
-    @TearDown(Level.Trial)
-    public void stop() throws Exception {
-        dataSource.close();
-        postgres.close();
+    @State(Scope.Benchmark)
+    public static class JooqSide {
+        /**
+         * default: {@code new Settings()}; app: what dev.multidb.app.registry.Database sets (a query timeout on
+         * every statement); app-native-time: the app's plus {@code bindOffsetDateTimeType}, so timestamptz is
+         * read with getObject instead of getString and a parse.
+         */
+        @Param({"default", "app", "app-native-time"})
+        public String settings;
+
+        CustomerRepository repository;
+
+        @Setup(Level.Trial)
+        public void start(Postgres postgres) {
+            Settings chosen = switch (settings) {
+                case "default" -> new Settings();
+                case "app" -> new Settings().withQueryTimeout(5);
+                case "app-native-time" -> new Settings().withQueryTimeout(5).withBindOffsetDateTimeType(true);
+                default -> throw new IllegalArgumentException("unknown settings " + settings);
+            };
+            repository = new CustomerRepository(DSL.using(postgres.dataSource, SQLDialect.POSTGRES, chosen));
+        }
+    }
+
+    @State(Scope.Benchmark)
+    public static class JdbcSide {
+        CustomerJdbc customers;
+
+        @Setup(Level.Trial)
+        public void start(Postgres postgres) {
+            customers = new CustomerJdbc(postgres.dataSource);
+        }
     }
 
     @Benchmark
-    public Optional<Customer> findByIdJooq() {
-        return jooq.findById(seededId());
+    public Optional<Customer> findByIdJooq(Postgres db, JooqSide jooq) {
+        return jooq.repository.findById(db.seededId());
     }
 
     @Benchmark
-    public Optional<CustomerJdbc.Row> findByIdJdbc() throws SQLException {
-        return jdbc.findById(seededId());
+    public Optional<CustomerJdbc.Row> findByIdJdbc(Postgres db, JdbcSide jdbc) throws SQLException {
+        return jdbc.customers.findById(db.seededId());
     }
 
     @Benchmark
-    public Customer createJooq() {
-        return jooq.create(uniqueEmail(), "Bench customer");
+    public Customer createJooq(Postgres db, JooqSide jooq) {
+        return jooq.repository.create(db.uniqueEmail(), "Bench customer");
     }
 
     @Benchmark
-    public CustomerJdbc.Row createJdbc() throws SQLException {
-        return jdbc.create(uniqueEmail(), "Bench customer");
+    public CustomerJdbc.Row createJdbc(Postgres db, JdbcSide jdbc) throws SQLException {
+        return jdbc.customers.create(db.uniqueEmail(), "Bench customer");
     }
 
     @Benchmark
-    public CustomerPage pageJooq() {
-        return jooq.page(0, 50);
+    public CustomerPage pageJooq(Postgres db, JooqSide jooq) {
+        return jooq.repository.page(0, 50);
     }
 
     @Benchmark
-    public CustomerJdbc.Page pageJdbc() throws SQLException {
-        return jdbc.page(0, 50);
-    }
-
-    private long seededId() {
-        long id = nextId;
-        nextId = id == ids.last() ? ids.first() : id + 1;
-        return id;
-    }
-
-    private String uniqueEmail() {
-        return emailPrefix + emailCounter++ + "@bench.example";
+    public CustomerJdbc.Page pageJdbc(Postgres db, JdbcSide jdbc) throws SQLException {
+        return jdbc.customers.page(0, 50);
     }
 }
