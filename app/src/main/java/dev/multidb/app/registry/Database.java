@@ -30,7 +30,10 @@ public final class Database implements AutoCloseable {
         this.descriptor = descriptor;
         this.engine = engineOf(config.url());
         this.dataSource = dataSource;
-        Settings settings = new Settings().withQueryTimeout(Pools.ceilSeconds(config.statementTimeout()));
+        // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
+        Settings settings = new Settings()
+                .withQueryTimeout(Pools.ceilSeconds(config.statementTimeout()))
+                .withBindOffsetDateTimeType(true);
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
         this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
                 config.statementTimeout().plus(CALL_GRACE), dataSource);
