@@ -17,6 +17,8 @@ final class Migrator {
     /** Migrates and returns the latest applied version ("0" when there are no migrations). */
     static String migrate(ProvisionedDatabase database, Path migrations) throws MigrationFailedException {
         Flyway flyway = Flyway.configure(Migrator.class.getClassLoader())
+                // Through Maven's own logger, so -q quiets Flyway as it quiets everything else.
+                .loggers("slf4j")
                 .dataSource(database.url(), database.user(), database.password())
                 .locations("filesystem:" + migrations.toAbsolutePath())
                 .failOnMissingLocations(false)

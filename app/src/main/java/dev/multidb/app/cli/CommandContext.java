@@ -5,6 +5,7 @@ import dev.multidb.app.config.ConfigLoader;
 import dev.multidb.app.config.ConfigurationException;
 import dev.multidb.app.config.DatabaseUrls;
 import dev.multidb.app.embedded.EmbeddedDefaults;
+import dev.multidb.app.migrate.Migrations;
 import dev.multidb.core.DatabaseDescriptor;
 import java.io.PrintWriter;
 import java.util.List;
@@ -55,6 +56,20 @@ final class CommandContext {
             DatabaseUrls.check(descriptor, config().database(descriptor.name()));
         }
         return selected;
+    }
+
+    /**
+     * Runs {@code step} on each database named (all when none is), with their embedded defaults started,
+     * printing the line each returns.
+     */
+    int printEach(List<String> names, Function<Migrations, String> step) {
+        List<DatabaseDescriptor> selected = select(names);
+        return withDatabases(selected, started -> {
+            for (DatabaseDescriptor descriptor : selected) {
+                out.println(step.apply(Migrations.of(descriptor, started)));
+            }
+            return 0;
+        });
     }
 
     /** Runs {@code work} with the embedded defaults of {@code selected} started, and stops them after. */

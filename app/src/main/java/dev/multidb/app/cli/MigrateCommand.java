@@ -1,8 +1,5 @@
 package dev.multidb.app.cli;
 
-import dev.multidb.app.migrate.Migrations;
-import dev.multidb.core.DatabaseDescriptor;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,12 +22,6 @@ final class MigrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<DatabaseDescriptor> selected = context.select(databases.names);
-        return context.withDatabases(selected, config -> {
-            for (DatabaseDescriptor descriptor : selected) {
-                context.out().println(Reports.migrated(Migrations.of(descriptor, config).migrate()));
-            }
-            return 0;
-        });
+        return context.printEach(databases.names, m -> Reports.migrated(m.migrate()));
     }
 }

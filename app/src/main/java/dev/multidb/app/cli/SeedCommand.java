@@ -1,8 +1,5 @@
 package dev.multidb.app.cli;
 
-import dev.multidb.app.migrate.Migrations;
-import dev.multidb.core.DatabaseDescriptor;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,12 +22,6 @@ final class SeedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<DatabaseDescriptor> selected = context.select(databases.names);
-        return context.withDatabases(selected, config -> {
-            for (DatabaseDescriptor descriptor : selected) {
-                context.out().println(Reports.seeded(Migrations.of(descriptor, config).seed()));
-            }
-            return 0;
-        });
+        return context.printEach(databases.names, m -> Reports.seeded(m.seed()));
     }
 }

@@ -26,8 +26,11 @@ final class EmbeddedPostgresServer implements EmbeddedDatabase {
                     .setCleanDataDirectory(false)
                     // Main's shutdown hook stops the server after the connection pools are closed.
                     .setRegisterShutdownHook(false)
-                    // zonky turns this off for test speed; an acknowledged write must survive a restart.
+                    // zonky turns these off for test speed; this data directory is kept, so an acknowledged
+                    // write must survive a restart and the cluster a crash of the machine.
                     .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start());
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedDatabaseException(name + ": the embedded PostgreSQL in " + directory
