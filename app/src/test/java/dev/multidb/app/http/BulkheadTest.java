@@ -4,9 +4,8 @@ import static dev.multidb.database1.jooq.Tables.CUSTOMER;
 import static dev.multidb.app.testing.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multidb.app.testing.Client;
 import dev.multidb.app.testing.Poll;
-import dev.multidb.app.testing.TestApp;
+import dev.multidb.app.testing.RunningApp;
 import dev.multidb.app.testing.TestApp.Limits;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -20,35 +19,22 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Calls stuck on database1 (waiting for a row lock) fill its bound; one more is refused at once. */
 class BulkheadTest {
 
     private static final Limits TWO_CALLS = new Limits(4, Duration.ofSeconds(5), Duration.ofSeconds(1), 2);
 
-    private static TestApp app;
-    private static Client client;
-
-    @BeforeAll
-    static void startApp() {
-        app = TestApp.start(TWO_CALLS);
-        client = app.client();
-        app.truncate();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.shared(TWO_CALLS);
 
     @Test
     void callsBeyondTheBoundAreRefusedAtOnceWhileTheOtherDatabaseAnswers() throws SQLException {
-        long customer = json(client.post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}").body())
+        long customer = json(app.client().post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}").body())
                 .get("id").asLong();
-        long invoice = json(client.post("/customers/" + customer + "/invoices",
+        long invoice = json(app.client().post("/customers/" + customer + "/invoices",
                 "{\"amount\": \"1.00\", \"currency\": \"EUR\"}").body()).get("id").asLong();
         List<CompletableFuture<HttpResponse<String>>> stuck;
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor();
@@ -56,21 +42,21 @@ class BulkheadTest {
             lock.setAutoCommit(false);
             DSL.using(lock, SQLDialect.POSTGRES).selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(customer)).forUpdate().fetch();
             stuck = IntStream.range(0, 2).mapToObj(i -> CompletableFuture.supplyAsync(() ->
-                    client.patch("/customers/" + customer, "{\"name\": \"Ada " + i + "\"}"), callers)).toList();
+                    app.client().patch("/customers/" + customer, "{\"name\": \"Ada " + i + "\"}"), callers)).toList();
             assertThat(Poll.until(() -> activeConnections() == 2, Duration.ofSeconds(5))).isTrue();
 
             long start = System.nanoTime();
-            HttpResponse<String> refused = client.get("/customers/" + customer);
+            HttpResponse<String> refused = app.client().get("/customers/" + customer);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(took).isLessThan(Duration.ofMillis(500));
             assertThat(json(refused.body()).get("detail").asText()).isEqualTo("database1 is unavailable; try again shortly");
-            assertThat(client.post("/invoices/" + invoice + "/pay", "").statusCode()).isEqualTo(200);
+            assertThat(app.client().post("/invoices/" + invoice + "/pay", "").statusCode()).isEqualTo(200);
             lock.rollback();
         }
         assertThat(stuck).allSatisfy(response -> assertThat(response.join().statusCode()).isEqualTo(200));
-        assertThat(client.get("/customers/" + customer).statusCode()).isEqualTo(200);
+        assertThat(app.client().get("/customers/" + customer).statusCode()).isEqualTo(200);
     }
 
     private static int activeConnections() {

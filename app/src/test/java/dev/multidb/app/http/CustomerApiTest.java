@@ -4,40 +4,21 @@ import static dev.multidb.app.testing.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multidb.app.testing.Client;
-import dev.multidb.app.testing.TestApp;
+import dev.multidb.app.testing.RunningApp;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CustomerApiTest {
 
-    private static TestApp app;
-    private static Client client;
-
-    @BeforeAll
-    static void startApp() {
-        app = TestApp.start();
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
-
-    @BeforeEach
-    void emptyDatabases() {
-        app.truncate();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.emptiedBeforeEachTest();
 
     @Test
     void createdCustomerIsReturnedWithItsLocationAndServerFields() {
-        HttpResponse<String> created = client.post("/customers", "{\"email\": \" Ada@Example.com \", \"name\": \" Ada \"}");
+        HttpResponse<String> created = app.client().post("/customers", "{\"email\": \" Ada@Example.com \", \"name\": \" Ada \"}");
 
         assertThat(created.statusCode()).isEqualTo(201);
         assertThat(created.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -52,10 +33,10 @@ class CustomerApiTest {
 
     @Test
     void customerIsReadBackByIdExactlyAsCreated() {
-        String created = client.post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}").body();
+        String created = app.client().post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}").body();
         long id = json(created).get("id").asLong();
 
-        HttpResponse<String> read = client.get("/customers/" + id);
+        HttpResponse<String> read = app.client().get("/customers/" + id);
 
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(json(read.body())).isEqualTo(json(created));
@@ -63,7 +44,7 @@ class CustomerApiTest {
 
     @Test
     void unknownCustomerIsNotFoundAsProblem() {
-        HttpResponse<String> response = client.get("/customers/999");
+        HttpResponse<String> response = app.client().get("/customers/999");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -77,22 +58,22 @@ class CustomerApiTest {
 
     @Test
     void emailIsTakenIgnoringCase() {
-        client.post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}");
+        app.client().post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}");
 
-        HttpResponse<String> second = client.post("/customers", "{\"email\": \"ADA@EXAMPLE.COM\", \"name\": \"Other\"}");
+        HttpResponse<String> second = app.client().post("/customers", "{\"email\": \"ADA@EXAMPLE.COM\", \"name\": \"Other\"}");
 
         assertThat(second.statusCode()).isEqualTo(409);
         assertThat(json(second.body()).get("detail").asText()).isEqualTo("email already taken");
-        assertThat(json(client.get("/customers").body()).get("items")).hasSize(1);
+        assertThat(json(app.client().get("/customers").body()).get("items")).hasSize(1);
     }
 
     @Test
     void keysetPagesReturnEachCustomerOnceInOrder() {
         List<Long> ids = createCustomers(5);
 
-        JsonNode first = json(client.get("/customers?limit=2").body());
-        JsonNode second = json(client.get("/customers?limit=2&after=" + first.get("next").asLong()).body());
-        JsonNode last = json(client.get("/customers?limit=2&after=" + second.get("next").asLong()).body());
+        JsonNode first = json(app.client().get("/customers?limit=2").body());
+        JsonNode second = json(app.client().get("/customers?limit=2&after=" + first.get("next").asLong()).body());
+        JsonNode last = json(app.client().get("/customers?limit=2&after=" + second.get("next").asLong()).body());
 
         List<Long> seen = new ArrayList<>();
         for (JsonNode page : List.of(first, second, last)) {
@@ -107,7 +88,7 @@ class CustomerApiTest {
     void exactlyFullLastPageHasNoNext() {
         createCustomers(2);
 
-        JsonNode page = json(client.get("/customers?limit=2").body());
+        JsonNode page = json(app.client().get("/customers?limit=2").body());
 
         assertThat(page.get("items")).hasSize(2);
         assertThat(page.has("next")).isTrue();
@@ -118,7 +99,7 @@ class CustomerApiTest {
     void listDefaultsToFiftyCustomers() {
         createCustomers(51);
 
-        JsonNode page = json(client.get("/customers").body());
+        JsonNode page = json(app.client().get("/customers").body());
 
         assertThat(page.get("items")).hasSize(50);
         assertThat(page.get("next").asLong()).isEqualTo(page.get("items").get(49).get("id").asLong());
@@ -128,28 +109,28 @@ class CustomerApiTest {
     void patchChangesOnlyTheGivenFields() {
         long id = createCustomers(1).getFirst();
 
-        HttpResponse<String> patched = client.patch("/customers/" + id, "{\"name\": \"Ada Lovelace\", \"email\": null}");
+        HttpResponse<String> patched = app.client().patch("/customers/" + id, "{\"name\": \"Ada Lovelace\", \"email\": null}");
 
         assertThat(patched.statusCode()).isEqualTo(200);
         JsonNode body = json(patched.body());
         assertThat(body.get("name").asText()).isEqualTo("Ada Lovelace");
         assertThat(body.get("email").asText()).isEqualTo("customer0@example.com");
-        assertThat(json(client.get("/customers/" + id).body())).isEqualTo(body);
+        assertThat(json(app.client().get("/customers/" + id).body())).isEqualTo(body);
     }
 
     @Test
     void patchOfUnknownCustomerIsNotFound() {
-        assertThat(client.patch("/customers/42", "{\"name\": \"Nobody\"}").statusCode()).isEqualTo(404);
+        assertThat(app.client().patch("/customers/42", "{\"name\": \"Nobody\"}").statusCode()).isEqualTo(404);
     }
 
     @Test
     void patchToAnotherCustomersEmailConflicts() {
         List<Long> ids = createCustomers(2);
 
-        HttpResponse<String> response = client.patch("/customers/" + ids.get(1), "{\"email\": \"Customer0@example.com\"}");
+        HttpResponse<String> response = app.client().patch("/customers/" + ids.get(1), "{\"email\": \"Customer0@example.com\"}");
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(json(client.get("/customers/" + ids.get(1)).body()).get("email").asText())
+        assertThat(json(app.client().get("/customers/" + ids.get(1)).body()).get("email").asText())
                 .isEqualTo("customer1@example.com");
     }
 
@@ -157,19 +138,19 @@ class CustomerApiTest {
     void deletedCustomerIsGone() {
         long id = createCustomers(1).getFirst();
 
-        HttpResponse<String> deleted = client.delete("/customers/" + id);
+        HttpResponse<String> deleted = app.client().delete("/customers/" + id);
 
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(deleted.body()).isEmpty();
-        assertThat(client.get("/customers/" + id).statusCode()).isEqualTo(404);
-        assertThat(client.delete("/customers/" + id).statusCode()).isEqualTo(404);
+        assertThat(app.client().get("/customers/" + id).statusCode()).isEqualTo(404);
+        assertThat(app.client().delete("/customers/" + id).statusCode()).isEqualTo(404);
     }
 
     private static List<Long> createCustomers(int count) {
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String body = "{\"email\": \"customer" + i + "@example.com\", \"name\": \"Customer " + i + "\"}";
-            HttpResponse<String> response = client.post("/customers", body);
+            HttpResponse<String> response = app.client().post("/customers", body);
             assertThat(response.statusCode()).isEqualTo(201);
             ids.add(json(response.body()).get("id").asLong());
         }

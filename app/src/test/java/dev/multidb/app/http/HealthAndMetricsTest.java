@@ -4,34 +4,21 @@ import static dev.multidb.app.testing.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multidb.app.testing.Client;
-import dev.multidb.app.testing.TestApp;
+import dev.multidb.app.testing.RunningApp;
 import dev.multidb.database1.Database1;
 import dev.multidb.database2.Database2;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthAndMetricsTest {
 
-    private static TestApp app;
-    private static Client client;
-
-    @BeforeAll
-    static void startApp() {
-        app = TestApp.start();
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.shared();
 
     @Test
     void liveAnswersWhileTheProcessRuns() {
-        HttpResponse<String> response = client.get("/health/live");
+        HttpResponse<String> response = app.client().get("/health/live");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response.body()).get("status").asText()).isEqualTo("UP");
@@ -39,7 +26,7 @@ class HealthAndMetricsTest {
 
     @Test
     void readyListsEachDatabaseWithEngineLatencyAndSchemaVersion() {
-        HttpResponse<String> response = client.get("/health/ready");
+        HttpResponse<String> response = app.client().get("/health/ready");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode body = json(response.body());
@@ -56,9 +43,9 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsExposeRequestTimingsByRouteAndStatus() {
-        client.get("/customers/424242");
+        app.client().get("/customers/424242");
 
-        HttpResponse<String> metrics = client.get("/metrics");
+        HttpResponse<String> metrics = app.client().get("/metrics");
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -70,7 +57,7 @@ class HealthAndMetricsTest {
 
     @Test
     void metricsExposeEveryConnectionPool() {
-        String metrics = client.get("/metrics").body();
+        String metrics = app.client().get("/metrics").body();
 
         assertThat(metrics).contains("hikaricp_connections{pool=\"database1\"}", "hikaricp_connections{pool=\"database2\"}");
         assertThat(metrics).contains("hikaricp_connections_timeout_total{pool=\"database1\"}");

@@ -3,8 +3,7 @@ package dev.multidb.app.http;
 import static dev.multidb.app.testing.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multidb.app.testing.Client;
-import dev.multidb.app.testing.TestApp;
+import dev.multidb.app.testing.RunningApp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,29 +12,17 @@ import java.net.Socket;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HttpContractTest {
 
-    private static TestApp app;
-    private static Client client;
-
-    @BeforeAll
-    static void startApp() {
-        app = TestApp.start();
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.shared();
 
     @Test
     void wrongMethodOnKnownPathIsNotAllowedWithAllow() {
-        HttpResponse<String> response = client.send("PUT", "/customers/1", BodyPublishers.ofString("{}"), "application/json");
+        HttpResponse<String> response = app.client().send("PUT", "/customers/1", BodyPublishers.ofString("{}"), "application/json");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(allow ->
@@ -46,7 +33,7 @@ class HttpContractTest {
 
     @Test
     void getOnPayIsNotAllowed() {
-        HttpResponse<String> response = client.get("/invoices/1/pay");
+        HttpResponse<String> response = app.client().get("/invoices/1/pay");
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).contains("POST");
@@ -54,7 +41,7 @@ class HttpContractTest {
 
     @Test
     void unknownPathIsNotFoundAsProblem() {
-        HttpResponse<String> response = client.get("/customers/1/orders");
+        HttpResponse<String> response = app.client().get("/customers/1/orders");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -63,8 +50,8 @@ class HttpContractTest {
 
     @Test
     void largestIdIsWellFormedAndSimplyNotFound() {
-        assertThat(client.get("/customers/9223372036854775807").statusCode()).isEqualTo(404);
-        assertThat(client.post("/invoices/9223372036854775807/pay", "").statusCode()).isEqualTo(404);
+        assertThat(app.client().get("/customers/9223372036854775807").statusCode()).isEqualTo(404);
+        assertThat(app.client().post("/invoices/9223372036854775807/pay", "").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -72,7 +59,7 @@ class HttpContractTest {
         InputStream chunks = new ByteArrayInputStream(("{\"name\": \"" + "x".repeat(70_000) + "\"}")
                 .getBytes(StandardCharsets.UTF_8));
 
-        HttpResponse<String> response = client.send("POST", "/customers", BodyPublishers.ofInputStream(() -> chunks),
+        HttpResponse<String> response = app.client().send("POST", "/customers", BodyPublishers.ofInputStream(() -> chunks),
                 "application/json");
 
         assertThat(response.statusCode()).isEqualTo(413);
@@ -84,11 +71,11 @@ class HttpContractTest {
         String name = "\"name\": \"Ada\", \"email\": \"limit@example.com\"";
         String padded = "{" + name + " ".repeat(JsonBody.MAX_BYTES - name.length() - 2) + "}";
 
-        HttpResponse<String> response = client.post("/customers", padded);
+        HttpResponse<String> response = app.client().post("/customers", padded);
 
         assertThat(padded).hasSize(JsonBody.MAX_BYTES);
         assertThat(response.statusCode()).isEqualTo(201);
-        client.delete("/customers/" + json(response.body()).get("id").asLong());
+        app.client().delete("/customers/" + json(response.body()).get("id").asLong());
     }
 
     @Test
@@ -116,16 +103,12 @@ class HttpContractTest {
     }
 
     private static String raw(String request) throws IOException {
-        try (Socket socket = new Socket("localhost", portOf(client))) {
+        try (Socket socket = new Socket("localhost", app.client().port())) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
             out.write(request.getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
-    }
-
-    private static int portOf(Client client) {
-        return client.port();
     }
 }

@@ -3,18 +3,16 @@ package dev.multidb.app.http;
 import static dev.multidb.app.testing.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.multidb.app.testing.Client;
 import dev.multidb.app.testing.Poll;
-import dev.multidb.app.testing.TestApp;
+import dev.multidb.app.testing.RunningApp;
 import dev.multidb.app.testing.TestApp.Limits;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * PostgreSQL's processes are frozen (SIGSTOP): connections stay open, nothing answers. Requests that need it
@@ -24,41 +22,29 @@ class HungDatabaseTest {
 
     private static final Limits ONE_SECOND = new Limits(4, Duration.ofSeconds(1), Duration.ofSeconds(1), 4);
 
-    private static TestApp app;
-    private static Client client;
-
-    @BeforeAll
-    static void startApp() {
-        app = TestApp.start(ONE_SECOND);
-        client = app.client();
-        app.truncate();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.shared(ONE_SECOND);
 
     @Test
     void hungDatabase1AnswersWithinItsDeadlineAndRecoversWhenThawed() throws Exception {
-        long customer = json(client.post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}").body())
+        long customer = json(app.client().post("/customers", "{\"email\": \"ada@example.com\", \"name\": \"Ada\"}").body())
                 .get("id").asLong();
-        long invoice = json(client.post("/customers/" + customer + "/invoices",
+        long invoice = json(app.client().post("/customers/" + customer + "/invoices",
                 "{\"amount\": \"1.00\", \"currency\": \"EUR\"}").body()).get("id").asLong();
         List<Long> frozen = postgresProcesses();
         signal("STOP", frozen);
         try {
             for (String path : List.of("/customers/" + customer, "/customers", "/customers/" + customer + "/summary")) {
                 long start = System.nanoTime();
-                HttpResponse<String> response = client.get(path);
+                HttpResponse<String> response = app.client().get(path);
                 assertThat(response.statusCode()).as(path).isEqualTo(503);
                 assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(Duration.ofSeconds(2));
             }
-            assertThat(client.post("/invoices/" + invoice + "/pay", "").statusCode()).isEqualTo(200);
+            assertThat(app.client().post("/invoices/" + invoice + "/pay", "").statusCode()).isEqualTo(200);
         } finally {
             signal("CONT", frozen);
         }
-        assertThat(Poll.until(() -> client.get("/customers/" + customer).statusCode() == 200, Duration.ofSeconds(20)))
+        assertThat(Poll.until(() -> app.client().get("/customers/" + customer).statusCode() == 200, Duration.ofSeconds(20)))
                 .isTrue();
     }
 

@@ -4,45 +4,26 @@ import static dev.multidb.app.testing.TestApp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.multidb.app.testing.Client;
-import dev.multidb.app.testing.TestApp;
+import dev.multidb.app.testing.RunningApp;
 import dev.multidb.database2.InvoiceRepository;
 import dev.multidb.database2.InvoiceStatus;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InvoiceApiTest {
 
-    private static TestApp app;
-    private static Client client;
-
-    @BeforeAll
-    static void startApp() {
-        app = TestApp.start();
-        client = app.client();
-    }
-
-    @AfterAll
-    static void stopApp() {
-        app.close();
-    }
-
-    @BeforeEach
-    void emptyDatabases() {
-        app.truncate();
-    }
+    @RegisterExtension
+    static final RunningApp app = RunningApp.emptiedBeforeEachTest();
 
     @Test
     void createdInvoiceIsOpenWithItsAmountAsDecimalString() {
         long customer = createCustomer("ada@example.com");
 
-        HttpResponse<String> created = client.post("/customers/" + customer + "/invoices",
+        HttpResponse<String> created = app.client().post("/customers/" + customer + "/invoices",
                 "{\"amount\": \"12.5\", \"currency\": \"EUR\"}");
 
         assertThat(created.statusCode()).isEqualTo(201);
@@ -68,7 +49,7 @@ class InvoiceApiTest {
 
     @Test
     void invoiceForUnknownCustomerIsNotFoundAndNotWritten() {
-        HttpResponse<String> response = client.post("/customers/77/invoices", "{\"amount\": \"1.00\", \"currency\": \"EUR\"}");
+        HttpResponse<String> response = app.client().post("/customers/77/invoices", "{\"amount\": \"1.00\", \"currency\": \"EUR\"}");
 
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(new InvoiceRepository(app.database2().dsl()).listByCustomer(77, java.util.Optional.empty())).isEmpty();
@@ -79,17 +60,17 @@ class InvoiceApiTest {
         long customer = createCustomer("ada@example.com");
         long first = createInvoice(customer, "1.00", "EUR").get("id").asLong();
         long second = createInvoice(customer, "2.00", "USD").get("id").asLong();
-        client.post("/invoices/" + first + "/pay", "");
+        app.client().post("/invoices/" + first + "/pay", "");
 
-        assertThat(idsOf(client.get("/customers/" + customer + "/invoices"))).containsExactly(first, second);
-        assertThat(idsOf(client.get("/customers/" + customer + "/invoices?status=open"))).containsExactly(second);
-        assertThat(idsOf(client.get("/customers/" + customer + "/invoices?status=paid"))).containsExactly(first);
-        assertThat(idsOf(client.get("/customers/" + customer + "/invoices?status=void"))).isEmpty();
+        assertThat(idsOf(app.client().get("/customers/" + customer + "/invoices"))).containsExactly(first, second);
+        assertThat(idsOf(app.client().get("/customers/" + customer + "/invoices?status=open"))).containsExactly(second);
+        assertThat(idsOf(app.client().get("/customers/" + customer + "/invoices?status=paid"))).containsExactly(first);
+        assertThat(idsOf(app.client().get("/customers/" + customer + "/invoices?status=void"))).isEmpty();
     }
 
     @Test
     void invoicesOfUnknownCustomerAreNotFound() {
-        assertThat(client.get("/customers/5/invoices").statusCode()).isEqualTo(404);
+        assertThat(app.client().get("/customers/5/invoices").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -97,7 +78,7 @@ class InvoiceApiTest {
         long customer = createCustomer("ada@example.com");
         long invoice = createInvoice(customer, "3.00", "EUR").get("id").asLong();
 
-        HttpResponse<String> paid = client.post("/invoices/" + invoice + "/pay", "");
+        HttpResponse<String> paid = app.client().post("/invoices/" + invoice + "/pay", "");
 
         assertThat(paid.statusCode()).isEqualTo(200);
         assertThat(json(paid.body()).get("status").asText()).isEqualTo("paid");
@@ -108,9 +89,9 @@ class InvoiceApiTest {
     void payingTwiceConflicts() {
         long customer = createCustomer("ada@example.com");
         long invoice = createInvoice(customer, "3.00", "EUR").get("id").asLong();
-        client.post("/invoices/" + invoice + "/pay", "");
+        app.client().post("/invoices/" + invoice + "/pay", "");
 
-        HttpResponse<String> again = client.post("/invoices/" + invoice + "/pay", "");
+        HttpResponse<String> again = app.client().post("/invoices/" + invoice + "/pay", "");
 
         assertThat(again.statusCode()).isEqualTo(409);
         assertThat(json(again.body()).get("status").asInt()).isEqualTo(409);
@@ -118,7 +99,7 @@ class InvoiceApiTest {
 
     @Test
     void payingUnknownInvoiceIsNotFound() {
-        assertThat(client.post("/invoices/123/pay", "").statusCode()).isEqualTo(404);
+        assertThat(app.client().post("/invoices/123/pay", "").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -128,20 +109,20 @@ class InvoiceApiTest {
         createInvoice(customer, "0.20", "EUR");
         createInvoice(customer, "5", "USD");
         long paid = createInvoice(customer, "7.00", "EUR").get("id").asLong();
-        client.post("/invoices/" + paid + "/pay", "");
+        app.client().post("/invoices/" + paid + "/pay", "");
 
-        HttpResponse<String> response = client.get("/customers/" + customer + "/summary");
+        HttpResponse<String> response = app.client().get("/customers/" + customer + "/summary");
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode summary = json(response.body());
-        assertThat(summary.get("customer")).isEqualTo(json(client.get("/customers/" + customer).body()));
+        assertThat(summary.get("customer")).isEqualTo(json(app.client().get("/customers/" + customer).body()));
         assertThat(summary.get("invoices")).isEqualTo(json("{\"open\": 3, \"paid\": 1, \"void\": 0}"));
         assertThat(summary.get("outstanding")).isEqualTo(json("{\"EUR\": \"0.30\", \"USD\": \"5.00\"}"));
     }
 
     @Test
     void summaryOfUnknownCustomerIsNotFound() {
-        assertThat(client.get("/customers/9/summary").statusCode()).isEqualTo(404);
+        assertThat(app.client().get("/customers/9/summary").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -149,21 +130,21 @@ class InvoiceApiTest {
         long customer = createCustomer("ada@example.com");
         createInvoice(customer, "1.00", "EUR");
 
-        HttpResponse<String> response = client.delete("/customers/" + customer);
+        HttpResponse<String> response = app.client().delete("/customers/" + customer);
 
         assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(client.get("/customers/" + customer).statusCode()).isEqualTo(200);
+        assertThat(app.client().get("/customers/" + customer).statusCode()).isEqualTo(200);
     }
 
     @Test
     void deletingACustomerKeepsItsPaidInvoicesAsHistory() {
         long customer = createCustomer("ada@example.com");
         long invoice = createInvoice(customer, "1.00", "EUR").get("id").asLong();
-        client.post("/invoices/" + invoice + "/pay", "");
+        app.client().post("/invoices/" + invoice + "/pay", "");
 
-        assertThat(client.delete("/customers/" + customer).statusCode()).isEqualTo(204);
+        assertThat(app.client().delete("/customers/" + customer).statusCode()).isEqualTo(204);
 
-        assertThat(client.get("/customers/" + customer).statusCode()).isEqualTo(404);
+        assertThat(app.client().get("/customers/" + customer).statusCode()).isEqualTo(404);
         assertThat(new InvoiceRepository(app.database2().dsl()).findById(invoice))
                 .hasValueSatisfying(kept -> {
                     assertThat(kept.status()).isEqualTo(InvoiceStatus.PAID);
@@ -172,13 +153,13 @@ class InvoiceApiTest {
     }
 
     private static long createCustomer(String email) {
-        HttpResponse<String> response = client.post("/customers", "{\"email\": \"" + email + "\", \"name\": \"Ada\"}");
+        HttpResponse<String> response = app.client().post("/customers", "{\"email\": \"" + email + "\", \"name\": \"Ada\"}");
         assertThat(response.statusCode()).isEqualTo(201);
         return json(response.body()).get("id").asLong();
     }
 
     private static JsonNode createInvoice(long customer, String amount, String currency) {
-        HttpResponse<String> response = client.post("/customers/" + customer + "/invoices",
+        HttpResponse<String> response = app.client().post("/customers/" + customer + "/invoices",
                 "{\"amount\": \"" + amount + "\", \"currency\": \"" + currency + "\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return json(response.body());
