@@ -27,8 +27,11 @@ class LeftoverPostmasterTest {
 
     @Test
     void serverLeftRunningByAKilledAppIsStoppedAtTheNextStart() throws Exception {
+        // Its own temp directory: a JVM killed with -9 never deletes the files it meant to delete on exit.
+        Path tmp = Files.createDirectories(data.resolve("tmp"));
         Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), EmbeddedDefaultsProcess.class.getName(), data.toString())
+                "-Djava.io.tmpdir=" + tmp, "-cp", System.getProperty("java.class.path"),
+                EmbeddedDefaultsProcess.class.getName(), data.toString())
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         BufferedReader output = new BufferedReader(new InputStreamReader(app.getInputStream()));
         assertThat(CompletableFuture.supplyAsync(() -> readLine(output)).get(60, TimeUnit.SECONDS))
