@@ -22,20 +22,16 @@ public final class DialectResolver {
      * @throws UnsupportedDialectException when the URL's engine is unknown or this jOOQ edition lacks its dialect
      */
     public static SQLDialect resolve(String database, String jdbcUrl) {
-        String url = jdbcUrl == null ? "" : jdbcUrl.toLowerCase(Locale.ROOT);
-        if (url.startsWith("jdbc:postgresql:")) {
-            return SQLDialect.POSTGRES;
-        }
-        if (url.startsWith("jdbc:h2:")) {
-            return SQLDialect.H2;
-        }
-        if (url.startsWith("jdbc:sqlserver:")) {
-            return byName("SQLSERVER").orElseThrow(() -> new UnsupportedDialectException(database
+        String engine = JdbcUrls.engine(jdbcUrl).orElseThrow(() -> new UnsupportedDialectException(database
+                + ": unsupported JDBC URL '" + redact(jdbcUrl)
+                + "'. Use a URL starting with jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:."));
+        return switch (engine) {
+            case JdbcUrls.POSTGRESQL -> SQLDialect.POSTGRES;
+            case JdbcUrls.H2 -> SQLDialect.H2;
+            default -> byName("SQLSERVER").orElseThrow(() -> new UnsupportedDialectException(database
                     + ": jOOQ Open Source Edition has no SQL Server dialect. Build with -Djooq.groupId=org.jooq.pro"
                     + " (licensed) or point " + envPrefix(database) + "_URL at H2."));
-        }
-        throw new UnsupportedDialectException(database + ": unsupported JDBC URL '" + redact(jdbcUrl)
-                + "'. Use a URL starting with jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:.");
+        };
     }
 
     /** The dialect of this jOOQ edition called {@code name}, if the edition has it. */

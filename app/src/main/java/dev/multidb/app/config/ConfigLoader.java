@@ -3,6 +3,7 @@ package dev.multidb.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import dev.multidb.core.JdbcUrls;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class ConfigLoader {
             }
             return;
         }
-        if (URL_PREFIXES.stream().noneMatch(url::startsWith)) {
+        if (JdbcUrls.engine(url).isEmpty()) {
             throw new ConfigurationException(variable + " starts with '" + scheme(url) + "', which multidb cannot"
                     + " use; give a URL starting with " + String.join(", ", URL_PREFIXES) + " or leave it blank"
                     + " for the embedded default");

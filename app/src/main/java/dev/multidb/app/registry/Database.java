@@ -3,8 +3,8 @@ package dev.multidb.app.registry;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.JdbcUrls;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -103,13 +103,6 @@ public final class Database implements AutoCloseable {
     }
 
     static String engineOf(String url) {
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("jdbc:postgresql:")) {
-            return "postgresql";
-        }
-        if (lower.startsWith("jdbc:sqlserver:")) {
-            return "sqlserver";
-        }
-        return lower.startsWith("jdbc:h2:") ? "h2" : "unknown";
+        return JdbcUrls.engine(url).orElse("unknown");
     }
 }

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import dev.multidb.app.config.DatabaseConfig;
+import dev.multidb.core.JdbcUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
@@ -47,11 +48,11 @@ final class Pools {
         long readMs = config.statementTimeout().plus(Database.CALL_GRACE).toMillis();
         long connectMs = Math.max(MIN_TIMEOUT_MS, config.connectionTimeout().toMillis());
         return switch (engine) {
-            case "postgresql" -> Map.of(
+            case JdbcUrls.POSTGRESQL -> Map.of(
                     "socketTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(readMs))),
                     "connectTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(connectMs))),
                     "loginTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(connectMs))));
-            case "sqlserver" -> Map.of(
+            case JdbcUrls.SQLSERVER -> Map.of(
                     "socketTimeout", String.valueOf(readMs),
                     "loginTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(connectMs))));
             default -> Map.of();
