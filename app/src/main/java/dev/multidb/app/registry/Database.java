@@ -32,8 +32,8 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
         // jOOQ's per-query debug logging listener is skipped: our logs never run at DEBUG on the hot path.
+        // No query timeout here: each pooled connection carries the statement deadline (Pools).
         Settings settings = new Settings()
-                .withQueryTimeout(Pools.ceilSeconds(config.statementTimeout()))
                 .withBindOffsetDateTimeType(true)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);

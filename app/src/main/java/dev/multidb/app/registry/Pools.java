@@ -9,6 +9,7 @@ import dev.multidb.core.JdbcUrls;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Builds the HikariCP pool of one database from its configuration. */
 final class Pools {
@@ -32,6 +33,7 @@ final class Pools {
         hikari.setExceptionOverrideClassName(BrokenConnections.class.getName());
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         driverTimeouts(engine, config).forEach(hikari::addDataSourceProperty);
+        statementTimeoutSql(engine, config.statementTimeout()).ifPresent(hikari::setConnectionInitSql);
         try {
             return new HikariDataSource(hikari);
         } catch (PoolInitializationException e) {
@@ -53,13 +55,29 @@ final class Pools {
                     "connectTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(connectMs))),
                     "loginTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(connectMs))));
             case JdbcUrls.SQLSERVER -> Map.of(
+                    "queryTimeout", String.valueOf(ceilSeconds(config.statementTimeout())),
                     "socketTimeout", String.valueOf(readMs),
                     "loginTimeout", String.valueOf(ceilSeconds(Duration.ofMillis(connectMs))));
             default -> Map.of();
         };
     }
 
-    static int ceilSeconds(Duration duration) {
+    /**
+     * The statement deadline as a setting of each pooled connection, enforced by the server (PostgreSQL) or the
+     * engine (H2), at no cost per statement. JDBC's {@code setQueryTimeout} instead arms a client-side timer per
+     * statement, and pgjdbc's sends its cancel on a new connection from one JVM-wide timer thread, holding the
+     * statement's connection locked: against a hung server that blocks every statement's timer behind it.
+     * mssql-jdbc applies its {@code queryTimeout} property to every statement by itself (see driverTimeouts).
+     */
+    private static Optional<String> statementTimeoutSql(String engine, Duration timeout) {
+        return switch (engine) {
+            case JdbcUrls.POSTGRESQL -> Optional.of("SET statement_timeout = " + timeout.toMillis());
+            case JdbcUrls.H2 -> Optional.of("SET QUERY_TIMEOUT " + timeout.toMillis());
+            default -> Optional.empty();
+        };
+    }
+
+    private static int ceilSeconds(Duration duration) {
         return (int) Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 
