@@ -7,7 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -17,9 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the calls of one database on its own worker threads: at most {@code limit} in flight (one more is
- * refused at once), each bounded by a deadline that holds even when the driver cannot time out a read, and,
- * after the database failed to answer, refusing calls for a short cool-down instead of queueing on it.
+ * Bounds the calls of one database: at most {@code limit} in flight (one more is refused at once), each cut off at
+ * its deadline even when the server stops answering mid-read, and, after the database failed to answer, calls are
+ * refused for a short cool-down instead of queueing on it.
+ *
+ * <p>Where the driver can abort a connection from another thread (PostgreSQL, SQL Server), a call runs on the
+ * caller's thread and a watchdog aborts its connections at the deadline, which ends a blocked read at once. Where
+ * it cannot (H2, whose client has neither abort nor a socket timeout), the call runs on a worker thread and the
+ * caller stops waiting at the deadline. Either way the caller's thread is free by the deadline, so a hung database
+ * holds at most {@code limit} request threads.
  */
 final class Bulkhead implements AutoCloseable {
 
@@ -31,18 +40,25 @@ final class Bulkhead implements AutoCloseable {
     private final Duration budget;
     private final HikariDataSource dataSource;
     private final Semaphore permits;
-    private final ThreadPoolExecutor workers;
+    private final ThreadPoolExecutor workers; // null: calls run on the caller's thread
+    private final ScheduledThreadPoolExecutor watchdog;
     private volatile long refuseUntilNanos = System.nanoTime();
 
-    Bulkhead(String database, int limit, Duration budget, HikariDataSource dataSource) {
+    Bulkhead(String database, int limit, Duration budget, HikariDataSource dataSource, boolean driverCanAbort) {
         this.database = database;
         this.limit = limit;
         this.budget = budget;
         this.dataSource = dataSource;
         this.permits = new Semaphore(limit);
-        this.workers = new ThreadPoolExecutor(limit, limit, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                workerThreads(database));
-        this.workers.allowCoreThreadTimeOut(true);
+        if (driverCanAbort) {
+            this.workers = null;
+        } else {
+            this.workers = new ThreadPoolExecutor(limit, limit, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    threads(database + "-call-"));
+            this.workers.allowCoreThreadTimeOut(true);
+        }
+        this.watchdog = new ScheduledThreadPoolExecutor(1, threads(database + "-watchdog-"));
+        this.watchdog.setRemoveOnCancelPolicy(true);
     }
 
     <T> T run(Supplier<T> work) {
@@ -56,6 +72,9 @@ final class Bulkhead implements AutoCloseable {
         if (!permits.tryAcquire()) {
             throw new DatabaseUnavailableException(database, limit + " calls are already in flight");
         }
+        if (workers == null) {
+            return runHere(call, work);
+        }
         Future<T> future;
         try {
             future = workers.submit(() -> runOnWorker(call, work));
@@ -64,6 +83,36 @@ final class Bulkhead implements AutoCloseable {
             throw new DatabaseUnavailableException(database, "the registry is closed");
         }
         return await(call, future);
+    }
+
+    private <T> T runHere(Call call, Supplier<T> work) {
+        call.begin();
+        ScheduledFuture<?> alarm;
+        try {
+            alarm = watchdog.schedule(() -> expire(call), call.remainingNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            call.end();
+            permits.release();
+            throw new DatabaseUnavailableException(database, "the registry is closed");
+        }
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            if (call.expired()) {
+                throw new DatabaseUnavailableException(database, "no answer within " + budget.toMillis() + " ms", e);
+            }
+            throw translate(e);
+        } finally {
+            alarm.cancel(false);
+            call.end();
+            permits.release();
+        }
+    }
+
+    private void expire(Call call) {
+        if (call.expire(dataSource) && call.hadFullBudget()) {
+            coolDown();
+        }
     }
 
     private <T> T runOnWorker(Call call, Supplier<T> work) {
@@ -114,7 +163,7 @@ final class Bulkhead implements AutoCloseable {
         if (call.abandonBeforeStart()) {
             permits.release();
         } else {
-            call.evictConnections(dataSource);
+            call.expire(dataSource);
         }
         future.cancel(true);
         if (call.hadFullBudget()) {
@@ -133,13 +182,16 @@ final class Bulkhead implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
+        if (workers != null) {
+            workers.shutdownNow();
+        }
+        watchdog.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory workerThreads(String database) {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, database + "-call-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

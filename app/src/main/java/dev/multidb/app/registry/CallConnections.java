@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import org.jooq.ConnectionProvider;
 import org.jooq.exception.DataAccessException;
 
-/** Hands jOOQ pooled connections and records them on the current call, so a call given up on can evict them. */
+/** Hands jOOQ pooled connections and records them on the current call, so a call out of time can cut them off. */
 final class CallConnections implements ConnectionProvider {
 
     private final HikariDataSource dataSource;
@@ -19,7 +19,11 @@ final class CallConnections implements ConnectionProvider {
     public Connection acquire() {
         try {
             Connection connection = dataSource.getConnection();
-            Call.current().ifPresent(call -> call.track(connection));
+            Call call = Call.current().orElse(null);
+            if (call != null && !call.track(connection)) {
+                connection.close();
+                throw new DataAccessException("the call ran out of time before it could use a connection");
+            }
             return connection;
         } catch (SQLException e) {
             throw new DataAccessException("no connection from pool " + dataSource.getPoolName(), e);

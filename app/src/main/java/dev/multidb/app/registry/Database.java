@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false);
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
         this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
-                config.statementTimeout().plus(CALL_GRACE), dataSource);
+                config.statementTimeout().plus(CALL_GRACE), dataSource, driverCanAbort(engine));
     }
 
     public String name() {
@@ -100,6 +100,11 @@ public final class Database implements AutoCloseable {
 
     private static long elapsedMs(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
+    }
+
+    // Connection.abort closes the socket at once (pgjdbc, mssql-jdbc); H2's abort does nothing.
+    private static boolean driverCanAbort(String engine) {
+        return engine.equals(JdbcUrls.POSTGRESQL) || engine.equals(JdbcUrls.SQLSERVER);
     }
 
     static String engineOf(String url) {
