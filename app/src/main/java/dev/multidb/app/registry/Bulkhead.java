@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * <p>Where the driver can abort a connection from another thread (PostgreSQL, SQL Server), a call runs on the
  * caller's thread and a watchdog aborts its connections at the deadline, which ends a blocked read at once. Where
  * it cannot (H2, whose client has neither abort nor a socket timeout), the call runs on a worker thread and the
- * caller stops waiting at the deadline. Either way the caller's thread is free by the deadline, so a hung database
- * holds at most {@code limit} request threads.
+ * caller stops waiting at the deadline. Either way the caller's thread is free by the deadline (a call on the
+ * caller's thread that is still waiting for a pooled connection then waits out the pool's connection timeout, which
+ * the driver's connect and login timeouts bound), so a hung database holds at most {@code limit} request threads.
  */
 final class Bulkhead implements AutoCloseable {
 
