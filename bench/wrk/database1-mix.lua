@@ -1,13 +1,6 @@
 -- database1's endpoints in turn (GET by id, POST, first page): wrk ... -s database1-mix.lua URL -- FIRST LAST PREFIX
 package.path = debug.getinfo(1, "S").source:match("^@(.*/)") .. "?.lua;" .. package.path
-require "report"
-
-local threads = 0
-
-function setup(thread)
-  threads = threads + 1
-  thread:set("thread_number", threads)
-end
+require "statuses"
 
 local first, last, prefix, counter
 local headers = { ["Content-Type"] = "application/json" }
