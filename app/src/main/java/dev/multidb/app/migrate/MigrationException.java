@@ -14,9 +14,9 @@ public final class MigrationException extends RuntimeException {
         super(message, cause);
     }
 
-    /** Flyway's multi-line report cut to its headline and the engine's message, then {@code whatToDo}. */
-    static MigrationException from(String database, String operation, FlywayException e, String whatToDo) {
-        return new MigrationException(database + ": " + operation + " failed: " + summary(e) + "; " + whatToDo, e);
+    /** Flyway's multi-line report cut to its headline and the engine's message, then {@code advice}. */
+    static MigrationException from(String database, String operation, FlywayException e, String advice) {
+        return new MigrationException(database + ": " + operation + " failed: " + summary(e) + "; " + advice, e);
     }
 
     private static String summary(FlywayException e) {
