@@ -69,7 +69,7 @@ class ExtraDatabaseModuleTest {
 
         assertThat(migrate.exitCode()).isEqualTo(2);
         assertThat(migrate.err()).endsWith("multidb: TESTEXTRA_URL is not a jdbc:h2: URL, but testextra is written"
-                + " for H2; point it at an H2 database\n");
+                + " for H2; point it at a H2 server\n");
     }
 
     @Test

@@ -133,23 +133,27 @@ public enum Engine {
 
     /**
      * Why a module written for this engine cannot run on {@code jdbcUrl}, as "is ..., but NAME is written for
-     * ...; what to do" with {@code %s} for the module's name; empty when it can.
+     * ...; what to do" with {@code %s} for the module's name; empty when it can. A URL of no known engine is
+     * left to the configuration check that refuses it.
      */
     public Optional<String> misfit(String jdbcUrl) {
         String url = jdbcUrl.toLowerCase(Locale.ROOT);
-        Engine runsOn = ofUrl(url).orElse(null);
-        return switch (this) {
-            case POSTGRESQL -> runsOn == POSTGRESQL ? Optional.empty() : Optional.of("is not a jdbc:postgresql:"
-                    + " URL, but %s is written for PostgreSQL; point it at a PostgreSQL server");
-            case SQLSERVER -> runsOn == H2 && !url.contains(";mode=mssqlserver")
-                    ? Optional.of("is an H2 URL without MODE=MSSQLServer, but %s is written for SQL Server;"
-                            + " add ;MODE=MSSQLServer to it")
-                    : runsOn == POSTGRESQL ? Optional.of("is a PostgreSQL URL, but %s is written for SQL Server;"
-                            + " give a jdbc:sqlserver: or jdbc:h2:...;MODE=MSSQLServer URL")
-                    : Optional.empty();
-            case H2 -> runsOn == H2 ? Optional.empty() : Optional.of("is not a jdbc:h2: URL, but %s is written"
-                    + " for H2; point it at an H2 database");
-        };
+        Engine runsOn = ofUrl(url).orElse(this);
+        if (runsOn == this) {
+            return Optional.empty();
+        }
+        String written = ", but %s is written for " + displayName + "; ";
+        if (h2Mode.isEmpty()) {
+            return Optional.of("is not a " + urlPrefix() + " URL" + written + "point it at a " + displayName
+                    + " server");
+        }
+        String standIn = ";MODE=" + h2Mode;
+        if (runsOn == H2) {
+            return url.contains(standIn.toLowerCase(Locale.ROOT)) ? Optional.empty()
+                    : Optional.of("is an H2 URL without MODE=" + h2Mode + written + "add " + standIn + " to it");
+        }
+        return Optional.of("is a " + runsOn.displayName + " URL" + written + "give a " + urlPrefix() + " or "
+                + H2.urlPrefix() + "..." + standIn + " URL");
     }
 
     private static long ceilSeconds(Duration duration) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class EngineTest {
@@ -67,8 +66,13 @@ class EngineTest {
         assertThat(Engine.SQLSERVER.misfit("jdbc:h2:mem:x")).map(m -> m.formatted("database2"))
                 .contains("is an H2 URL without MODE=MSSQLServer, but database2 is written for SQL Server;"
                         + " add ;MODE=MSSQLServer to it");
-        assertThat(Engine.POSTGRESQL.misfit("jdbc:h2:mem:x")).isNotEqualTo(Optional.empty());
+        assertThat(Engine.SQLSERVER.misfit("jdbc:postgresql://db/app")).map(m -> m.formatted("database2"))
+                .contains("is a PostgreSQL URL, but database2 is written for SQL Server; give a jdbc:sqlserver: or"
+                        + " jdbc:h2:...;MODE=MSSQLServer URL");
+        assertThat(Engine.POSTGRESQL.misfit("jdbc:h2:mem:x")).map(m -> m.formatted("database1"))
+                .contains("is not a jdbc:postgresql: URL, but database1 is written for PostgreSQL; point it at a"
+                        + " PostgreSQL server");
         assertThat(Engine.H2.misfit("jdbc:postgresql://db/app")).map(m -> m.formatted("notes"))
-                .contains("is not a jdbc:h2: URL, but notes is written for H2; point it at an H2 database");
+                .contains("is not a jdbc:h2: URL, but notes is written for H2; point it at a H2 server");
     }
 }
