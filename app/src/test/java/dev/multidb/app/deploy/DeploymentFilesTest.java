@@ -5,6 +5,7 @@ import static dev.multidb.app.deploy.DeploymentFiles.container;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import dev.multidb.app.config.ConfigLoader;
 import dev.multidb.app.config.EnvironmentVariables;
@@ -20,6 +21,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -147,12 +149,16 @@ class DeploymentFilesTest {
                 .isGreaterThan(Long.parseLong(composeEnvironment(compose).get("SHUTDOWN_GRACE_MS")));
     }
 
-    /** The names EnvironmentVariables maps onto application.conf's keys, logback's variables, and APP_ENV. */
+    /** The names EnvironmentVariables maps onto the configuration's keys, logback's variables, and APP_ENV. */
     private static Set<String> variablesTheAppReads() {
         Set<String> names = new TreeSet<>();
-        ConfigFactory.parseResources("application.conf").resolve().entrySet().stream().map(Map.Entry::getKey)
-                .filter(path -> !path.startsWith("database-defaults.") && !path.startsWith("environments."))
-                .map(EnvironmentVariables::nameOf).forEach(names::add);
+        // As ConfigLoader reads them: application.conf's shared keys, and each database block, which the
+        // modules' reference.conf files add.
+        Config file = ConfigFactory.parseResources("application.conf");
+        Config merged = file.withFallback(ConfigFactory.parseResources("reference.conf")).resolve();
+        Stream.concat(file.resolve().withoutPath("environments").withoutPath("database-defaults").entrySet().stream(),
+                        merged.getConfig("databases").atPath("databases").entrySet().stream())
+                .map(Map.Entry::getKey).map(EnvironmentVariables::nameOf).forEach(names::add);
         Matcher logback = Pattern.compile("\\$\\{([A-Z_]+):-").matcher(DeploymentFiles.readFile(
                 "app/src/main/resources/logback.xml"));
         while (logback.find()) {
