@@ -2,6 +2,8 @@ package dev.multidb.database1;
 
 import static dev.multidb.database1.jooq.Tables.CUSTOMER;
 
+import dev.multidb.core.query.CompiledQuery;
+import dev.multidb.core.query.Row;
 import dev.multidb.database1.jooq.tables.records.CustomerRecord;
 import java.util.HashMap;
 import java.util.List;
@@ -10,12 +12,29 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.Param;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /** Customers in database1. All SQL goes through the generated classes. */
 public final class CustomerRepository {
 
     private static final String UNIQUE_VIOLATION = "23505";
+
+    // The hot queries, compiled once per dialect (dev.multidb.core.query): same SQL as jOOQ renders, none of its per-call work.
+    static final Param<Long> ID = DSL.param("id", Long.class);
+    static final Param<String> EMAIL = DSL.param("email", String.class);
+    static final Param<String> NAME = DSL.param("name", String.class);
+    static final Param<Long> AFTER_ID = DSL.param("afterId", Long.class);
+    static final Param<Integer> ROWS = DSL.param("rows", Integer.class);
+    static final CompiledQuery<Customer> FIND_BY_ID = CompiledQuery.of(
+            () -> DSL.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(ID)), CustomerRepository::fromRow);
+    static final CompiledQuery<Customer> CREATE = CompiledQuery.of(
+            () -> DSL.insertInto(CUSTOMER, CUSTOMER.EMAIL, CUSTOMER.NAME).values(EMAIL, NAME).returning(),
+            CustomerRepository::fromRow);
+    static final CompiledQuery<Customer> PAGE = CompiledQuery.of(
+            () -> DSL.selectFrom(CUSTOMER).where(CUSTOMER.ID.gt(AFTER_ID)).orderBy(CUSTOMER.ID).limit(ROWS),
+            CustomerRepository::fromRow);
 
     private final DSLContext dsl;
 
@@ -25,23 +44,16 @@ public final class CustomerRepository {
 
     /** Inserts a customer; {@link EmailTakenException} when the email is taken ignoring case. */
     public Customer create(String email, String name) {
-        return guardEmail(email, () -> toCustomer(dsl.insertInto(CUSTOMER, CUSTOMER.EMAIL, CUSTOMER.NAME)
-                .values(email, name)
-                .returning()
-                .fetchSingle()));
+        return guardEmail(email, () -> CREATE.with(EMAIL, email).with(NAME, name).fetchSingle(dsl));
     }
 
     public Optional<Customer> findById(long id) {
-        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).fetchOptional().map(CustomerRepository::toCustomer);
+        return FIND_BY_ID.with(ID, id).fetchOptional(dsl);
     }
 
     /** Customers with an id above {@code afterId}, in id order; reads one row more to know whether more follow. */
     public CustomerPage page(long afterId, int limit) {
-        List<Customer> rows = dsl.selectFrom(CUSTOMER)
-                .where(CUSTOMER.ID.gt(afterId))
-                .orderBy(CUSTOMER.ID)
-                .limit(limit + 1)
-                .fetch(CustomerRepository::toCustomer);
+        List<Customer> rows = PAGE.with(AFTER_ID, afterId).with(ROWS, limit + 1).fetch(dsl);
         if (rows.size() <= limit) {
             return new CustomerPage(rows, null);
         }
@@ -99,5 +111,10 @@ public final class CustomerRepository {
 
     private static Customer toCustomer(CustomerRecord row) {
         return new Customer(row.getId(), row.getEmail(), row.getName(), row.getCreatedAt().toInstant());
+    }
+
+    private static Customer fromRow(Row row) {
+        return new Customer(row.get(CUSTOMER.ID), row.get(CUSTOMER.EMAIL), row.get(CUSTOMER.NAME),
+                row.get(CUSTOMER.CREATED_AT).toInstant());
     }
 }
