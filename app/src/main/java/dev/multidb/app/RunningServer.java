@@ -45,9 +45,10 @@ public final class RunningServer implements AutoCloseable {
         Registry registry = null;
         try {
             AppConfig resolved = embedded.config();
-            prepare(descriptors, resolved);
+            StartupWork.eachConcurrently(descriptors, d -> prepare(d, resolved));
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
+            StartupWork.eachConcurrently(registry.all(), StartupWork::warm);
             Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
             return new RunningServer(embedded, registry, javalin);
         } catch (RuntimeException e) {
@@ -76,24 +77,22 @@ public final class RunningServer implements AutoCloseable {
         embedded.close();
     }
 
-    private static void prepare(List<DatabaseDescriptor> descriptors, AppConfig config) {
-        for (DatabaseDescriptor descriptor : descriptors) {
-            Migrations migrations = Migrations.of(descriptor, config);
-            String version;
-            if (config.migrateOnStart()) {
-                MigrateReport migrated = migrations.migrate();
-                version = migrated.toVersion();
-                LOG.info("{}: at schema version {}, migrations applied now: {}", descriptor.name(), version,
-                        migrated.applied());
-            } else {
-                version = migrations.schemaVersion();
-            }
-            // Serving on a drifted schema is allowed (a rolling deploy has one side ahead), but never silently.
-            migrations.drift(version).ifPresent(problem -> LOG.warn("{}: {}", descriptor.name(), problem));
-            if (config.seedOnStart()) {
-                SeedReport seeded = migrations.seed();
-                LOG.info("{}: seeded, seeds applied now: {}", descriptor.name(), seeded.applied());
-            }
+    private static void prepare(DatabaseDescriptor descriptor, AppConfig config) {
+        Migrations migrations = Migrations.of(descriptor, config);
+        String version;
+        if (config.migrateOnStart()) {
+            MigrateReport migrated = migrations.migrate();
+            version = migrated.toVersion();
+            LOG.info("{}: at schema version {}, migrations applied now: {}", descriptor.name(), version,
+                    migrated.applied());
+        } else {
+            version = migrations.schemaVersion();
+        }
+        // Serving on a drifted schema is allowed (a rolling deploy has one side ahead), but never silently.
+        migrations.drift(version).ifPresent(problem -> LOG.warn("{}: {}", descriptor.name(), problem));
+        if (config.seedOnStart()) {
+            SeedReport seeded = migrations.seed();
+            LOG.info("{}: seeded, seeds applied now: {}", descriptor.name(), seeded.applied());
         }
     }
 }
