@@ -45,10 +45,19 @@ public final class RunningServer implements AutoCloseable {
         Registry registry = null;
         try {
             AppConfig resolved = embedded.config();
-            StartupWork.eachConcurrently(descriptors, d -> prepare(d, resolved));
+            // Flyway (and the ~1,500 classes it loads) runs only to change something; serving alone reads one row.
+            boolean flyway = resolved.migrateOnStart() || resolved.seedOnStart();
+            if (flyway) {
+                StartupWork.eachConcurrently(descriptors, d -> prepare(d, resolved));
+            }
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
-            StartupWork.eachConcurrently(registry.all(), StartupWork::warm);
+            StartupWork.eachConcurrently(registry.all(), database -> {
+                String version = StartupWork.warm(database);
+                if (!flyway) {
+                    warnOnDrift(database.descriptor(), resolved, version);
+                }
+            });
             Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
             return new RunningServer(embedded, registry, javalin);
         } catch (RuntimeException e) {
@@ -75,6 +84,11 @@ public final class RunningServer implements AutoCloseable {
         javalin.stop();
         registry.close();
         embedded.close();
+    }
+
+    // Serving on a drifted schema is allowed (a rolling deploy has one side ahead), but never silently.
+    private static void warnOnDrift(DatabaseDescriptor descriptor, AppConfig config, String version) {
+        Migrations.of(descriptor, config).drift(version).ifPresent(problem -> LOG.warn("{}: {}", descriptor.name(), problem));
     }
 
     private static void prepare(DatabaseDescriptor descriptor, AppConfig config) {

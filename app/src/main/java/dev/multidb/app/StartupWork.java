@@ -42,13 +42,11 @@ final class StartupWork {
 
     // The first query through jOOQ loads and links hundreds of classes; paid here, unbounded, instead of inside the
     // first readiness probe's call deadline, where on a busy machine it timed out and the cool-down refused calls.
-    static void warm(Database database) {
+    // Returns the schema version it read ("" when never migrated).
+    static String warm(Database database) {
         long begin = System.nanoTime();
-        try {
-            database.dsl().selectOne().fetch();
-        } catch (RuntimeException e) {
-            LOG.warn("{}: first query failed: {}", database.name(), e.getMessage());
-        }
+        String version = database.schemaVersion().orElse("");
         LOG.debug("{}: first query in {} ms", database.name(), (System.nanoTime() - begin) / 1_000_000);
+        return version;
     }
 }

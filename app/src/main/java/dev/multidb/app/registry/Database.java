@@ -72,6 +72,11 @@ public final class Database implements AutoCloseable {
         return bulkhead.run(() -> work.apply(dsl));
     }
 
+    /** The schema version in Flyway's history table, read with one query (no Flyway); empty when never migrated. */
+    public java.util.Optional<String> schemaVersion() {
+        return SchemaHistory.currentVersion(dsl);
+    }
+
     /** Calls holding a place in this database's bound right now. */
     public int callsInFlight() {
         return bulkhead.inFlight();
