@@ -15,6 +15,16 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
+    public String embeddedUrlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
+    public String productionUrlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
     public ProvisionedDatabase embedded() throws IOException {
         // A throw-away data directory that zonky deletes on close; the binaries are unpacked once and reused.
         EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
