@@ -64,14 +64,21 @@ final class MavenFixture {
     }
 
     Build mvn(String... args) throws IOException, InterruptedException {
+        return mvnOn(Path.of(System.getProperty("java.home")), args);
+    }
+
+    /** Runs Maven on the given JDK. */
+    Build mvnOn(Path javaHome, String... args) throws IOException, InterruptedException {
         String mvn = Path.of(System.getProperty("maven.home"), "bin", "mvn").toString();
         List<String> command = new ArrayList<>(List.of(mvn, "-o", "-B", "-Dstyle.color=never",
                 "-Dmaven.repo.local=" + repository().toAbsolutePath(),
                 "-Dmaven.repo.local.tail=" + System.getProperty("user.repository")));
         command.addAll(List.of(args));
         Path log = project.resolve("build.log");
-        Process process = new ProcessBuilder(command).directory(project.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).directory(project.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        Process process = builder.start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {
             process.destroyForcibly();
             throw new IllegalStateException("the fixture build did not end within 5 minutes; see " + log);
