@@ -17,7 +17,7 @@ class GenerateGoalIT {
 
     @BeforeAll
     static void pluginIsPackaged() {
-        assumeTrue(MavenFixture.available(), "runs in the integration-test phase, once the plugin jar exists");
+        assumeTrue(MavenFixture.available(), "runs in the integration-test phase, once the plugin and core jars exist (-pl codegen -am)");
     }
 
     @Test

@@ -15,7 +15,7 @@ class JavaVersionIT {
 
     @Test
     void anOldJdkIsRefusedSayingWhatToInstallNotAPathOfOneMachine() throws Exception {
-        assumeTrue(MavenFixture.available(), "runs in the integration-test phase, once the plugin jar exists");
+        assumeTrue(MavenFixture.available(), "runs in the integration-test phase, once the plugin and core jars exist (-pl codegen -am)");
         Optional<Path> jdk17 = jdk17();
         assumeTrue(jdk17.isPresent(), "no JDK 17 under /usr/lib/jvm to run the check on");
 

@@ -37,7 +37,8 @@ final class MavenFixture {
     /** True when the surefire execution that runs after {@code package} handed over Maven and the plugin. */
     static boolean available() {
         return System.getProperty("maven.home") != null
-                && Files.isRegularFile(TARGET.resolve("codegen-" + VERSION + ".jar"));
+                && Files.isRegularFile(TARGET.resolve("codegen-" + VERSION + ".jar"))
+                && Files.isRegularFile(coreJar());
     }
 
     /** A fresh copy of fixture {@code name} under {@code target/it-projects/<copy>}. */
@@ -90,12 +91,21 @@ final class MavenFixture {
         return TARGET.resolve("it-repository");
     }
 
-    // What `install` would do for the plugin and its parent, into the fixture's own repository.
+    // The plugin's own module dependency, as the reactor (or -am) built it.
+    private static Path coreJar() {
+        return Path.of("../core/target/core-" + VERSION + ".jar");
+    }
+
+    // What `install` would do for the plugin, core and their parent, into the fixture's own repository.
     private static synchronized void installPlugin() throws IOException {
         Path plugin = Files.createDirectories(repository().resolve("dev/multidb/codegen/" + VERSION));
         Files.copy(TARGET.resolve("codegen-" + VERSION + ".jar"), plugin.resolve("codegen-" + VERSION + ".jar"),
                 StandardCopyOption.REPLACE_EXISTING);
         Files.copy(Path.of("pom.xml"), plugin.resolve("codegen-" + VERSION + ".pom"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path core = Files.createDirectories(repository().resolve("dev/multidb/core/" + VERSION));
+        Files.copy(coreJar(), core.resolve("core-" + VERSION + ".jar"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(Path.of("../core/pom.xml"), core.resolve("core-" + VERSION + ".pom"),
                 StandardCopyOption.REPLACE_EXISTING);
         Path parent = Files.createDirectories(repository().resolve("dev/multidb/multidb-parent/" + VERSION));
         Files.copy(Path.of("../pom.xml"), parent.resolve("multidb-parent-" + VERSION + ".pom"),
