@@ -4,6 +4,7 @@ import dev.multidb.app.registry.DatabaseUnavailableException;
 import dev.multidb.database1.EmailTakenException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -23,23 +24,26 @@ final class Problems {
         routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.errors()));
         routes.exception(HttpResponseException.class, Problems::fromJavalin);
         routes.exception(EmailTakenException.class, (e, ctx) -> write(ctx, 409, "email already taken", List.of()));
-        routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
-            logUnavailable(ctx, e);
-            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
-        });
+        routes.exception(DatabaseUnavailableException.class, Problems::unavailable);
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "unexpected error; the server log has the details", List.of());
         });
     }
 
-    // A refusal by the bulkhead or during a cool-down has no cause and can come by the thousand under load.
-    private static void logUnavailable(Context ctx, DatabaseUnavailableException e) {
-        if (e.getCause() == null) {
-            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    // Retry-After only where nothing reached the database; a write cut off after it was sent may have committed.
+    // A read cut off has no outcome to doubt: no Retry-After either, and a plain detail.
+    // The registry logs each event once (summarising repeats); per request only at DEBUG.
+    private static void unavailable(DatabaseUnavailableException e, Context ctx) {
+        LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        if (!e.outcomeUnknown()) {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
+        } else if (HandlerType.GET.equals(ctx.method()) || HandlerType.HEAD.equals(ctx.method())) {
+            write(ctx, 503, e.database() + " did not answer in time", List.of());
         } else {
-            LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+            write(ctx, 503, e.database() + " did not answer in time; the outcome is unknown: the change may have"
+                    + " been committed, check before repeating it", List.of());
         }
     }
 

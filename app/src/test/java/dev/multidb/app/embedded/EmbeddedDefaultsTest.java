@@ -86,6 +86,32 @@ class EmbeddedDefaultsTest {
                 .hasMessage("database1: production has no embedded default; configure the database's URL");
     }
 
+    @Test
+    void interruptedStartStopsEveryDatabaseThatStarted() throws SQLException {
+        Thread.currentThread().interrupt();
+        try {
+            assertThatThrownBy(() -> EmbeddedDefaults.start(List.of(SAMPLE_ON_POSTGRES, SAMPLE_ON_H2), config()))
+                    .isInstanceOf(EmbeddedDatabaseException.class)
+                    .hasMessage("interrupted while starting the embedded databases");
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(data.resolve("database1/postmaster.pid")).doesNotExist();
+        assertThat(h2Sessions()).as("sessions open on database2's file once this test opens it").isEqualTo(1);
+    }
+
+    // The started H2 database is closed when a new connection is the only session on its file.
+    private long h2Sessions() throws SQLException {
+        String url = "jdbc:h2:file:" + data.resolve("database2/database2").toAbsolutePath() + ";IFEXISTS=TRUE";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
     private AppConfig config() {
         return ConfigLoader.load(TestDatabases.env(data));
     }
