@@ -10,7 +10,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
- * Bounds the calls of one database: at most {@code limit} in flight (one more is refused at once), each cut off at
- * its deadline even when the server stops answering mid-read, and, after the database failed to answer, calls are
- * refused for a short cool-down instead of queueing on it. Cross-database work (a call that holds this database
- * while it waits for another) may hold only a share of the places, so the other half stays for this database's own.
+ * Bounds the calls of one database: admitted at once or refused ({@link Admission}: the bound, the cool-down after a
+ * failure, the share of cross-database work), and each cut off at its deadline even when the server stops answering
+ * mid-read.
  *
  * <p>Where the driver can abort a connection from another thread (PostgreSQL, SQL Server), a call runs on the
  * caller's thread and a watchdog aborts its connections at the deadline, which ends a blocked read at once; a call
@@ -32,30 +30,19 @@ import java.util.function.Supplier;
  */
 final class Bulkhead implements AutoCloseable {
 
-    static final Duration COOL_DOWN = Duration.ofSeconds(1);
-
     private final String database;
-    private final int limit;
-    private final int crossingLimit;
     private final Duration budget;
     private final Duration statementTimeout;
-    private final Semaphore permits;
-    private final Semaphore crossing;
+    private final Admission admission;
     private final ThreadPoolExecutor workers; // null: calls run on the caller's thread
     private final ScheduledThreadPoolExecutor watchdog;
     private final Incidents incidents;
-    private volatile long refuseUntilNanos = System.nanoTime();
 
     Bulkhead(String database, int limit, Duration statementTimeout, Duration budget, HikariDataSource dataSource,
             boolean driverCanAbort) {
         this.database = database;
-        this.limit = limit;
-        // Half of what it may hold at once (places, connections) is the most cross-database work may take.
-        this.crossingLimit = Math.max(1, Math.min(limit, dataSource.getMaximumPoolSize()) / 2);
         this.budget = budget;
         this.statementTimeout = statementTimeout;
-        this.permits = new Semaphore(limit);
-        this.crossing = new Semaphore(crossingLimit);
         if (driverCanAbort) {
             this.workers = null;
         } else {
@@ -67,42 +54,12 @@ final class Bulkhead implements AutoCloseable {
         this.watchdog.setRemoveOnCancelPolicy(true);
         this.watchdog.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         this.incidents = new Incidents(database, watchdog, Incidents.WINDOW);
-    }
-
-    /**
-     * A place held on this database for calls made later inside a call to another database. It is given back
-     * when its holder and every call that used it let go: a call given up while its worker still runs keeps it.
-     */
-    final class Place implements AutoCloseable {
-        private final AtomicInteger holders = new AtomicInteger(1);
-
-        boolean on(Bulkhead bulkhead) {
-            return bulkhead == Bulkhead.this;
-        }
-
-        private Runnable hold() {
-            holders.incrementAndGet();
-            return this::close;
-        }
-
-        @Override
-        public void close() {
-            if (holders.decrementAndGet() == 0) {
-                permits.release();
-                crossing.release();
-            }
-        }
+        this.admission = new Admission(database, limit, dataSource.getMaximumPoolSize(), incidents);
     }
 
     /** Takes a place for cross-database work now, or refuses at once: nothing waits on a full or cooling database. */
-    Place reserve() {
-        refuseWhileCoolingDown();
-        acquireCrossing();
-        if (!permits.tryAcquire()) {
-            crossing.release();
-            throw refused("bound full", limit + " calls are already in flight");
-        }
-        return new Place();
+    Admission.Place reserve() {
+        return admission.reserve();
     }
 
     <T> T run(Supplier<T> work) {
@@ -110,28 +67,22 @@ final class Bulkhead implements AutoCloseable {
     }
 
     /** Runs cross-database work: it holds a place here within the cross-database share, and {@code places}. */
-    <T> T runCrossing(Supplier<T> work, List<Place> places) {
-        acquireCrossing();
+    <T> T runCrossing(Supplier<T> work, List<Admission.Place> places) {
+        admission.enterCrossing();
         try {
             return run(work, places);
         } finally {
-            crossing.release();
+            admission.leaveCrossing();
         }
     }
 
-    private <T> T run(Supplier<T> work, List<Place> places) {
-        Optional<Place> reserved = Call.current().flatMap(call -> call.placeOn(this));
-        if (reserved.isEmpty()) {
-            refuseWhileCoolingDown();
-        }
+    private <T> T run(Supplier<T> work, List<Admission.Place> places) {
+        Optional<Admission.Place> reserved = Call.current().flatMap(call -> call.placeOn(admission));
         Call call = Call.withBudget(budget, places);
         if (call.remainingNanos() <= 0) {
-            throw refused("no time left", "no time left within the enclosing call");
+            throw admission.refused("no time left", "no time left within the enclosing call");
         }
-        if (reserved.isEmpty() && !permits.tryAcquire()) {
-            throw refused("bound full", limit + " calls are already in flight");
-        }
-        Runnable release = reserved.isEmpty() ? permits::release : reserved.get().hold();
+        Runnable release = admission.admit(reserved);
         if (workers == null) {
             return runHere(call, work, release);
         }
@@ -171,7 +122,7 @@ final class Bulkhead implements AutoCloseable {
 
     private void expire(Call call) {
         if (call.expire() && hadItsStatementTimeout(call)) {
-            coolDown();
+            admission.coolDown();
         }
     }
 
@@ -198,7 +149,7 @@ final class Bulkhead implements AutoCloseable {
             case UNREACHABLE -> {
                 incidents.report("calls failed", "cannot reach the database", "call failed" + after
                         + ": cannot reach the database (" + firstLine(failure) + "); answered 503", failure);
-                coolDown();
+                admission.coolDown();
                 yield new DatabaseUnavailableException(database, "cannot reach the database", call.connected(), failure);
             }
             case TIMED_OUT -> {
@@ -240,7 +191,7 @@ final class Bulkhead implements AutoCloseable {
         }
         future.cancel(false);
         if (hadItsStatementTimeout(call)) {
-            coolDown();
+            admission.coolDown();
         }
     }
 
@@ -249,7 +200,7 @@ final class Bulkhead implements AutoCloseable {
         String reason = "no answer within " + call.budget().toMillis() + " ms";
         incidents.report("calls cut off", "no answer within their deadline", "call cut off after "
                 + call.elapsed().toMillis() + " ms: " + reason + "; " + action + ", answered 503"
-                + (sent ? " (outcome unknown)" : " (nothing sent)"), cause);
+                + (sent ? " (its statements may have run)" : " (nothing was sent)"), cause);
         return new DatabaseUnavailableException(database, reason, sent, cause);
     }
 
@@ -258,31 +209,8 @@ final class Bulkhead implements AutoCloseable {
         return call.budget().compareTo(statementTimeout) >= 0;
     }
 
-    private void refuseWhileCoolingDown() {
-        if (System.nanoTime() - refuseUntilNanos < 0) {
-            throw refused("cooling down after a failure", "it failed to answer a moment ago; retrying shortly");
-        }
-    }
-
-    private void acquireCrossing() {
-        if (!crossing.tryAcquire()) {
-            throw refused("cross-database share full", crossingLimit + " cross-database calls are already in flight");
-        }
-    }
-
-    private DatabaseUnavailableException refused(String why, String reason) {
-        incidents.report("calls refused", why, "call refused: " + reason + "; answered 503 at once", null);
-        return new DatabaseUnavailableException(database, reason);
-    }
-
-    private void coolDown() {
-        refuseUntilNanos = System.nanoTime() + COOL_DOWN.toNanos();
-        incidents.report("cool-downs", "did not answer", "did not answer; refusing calls for "
-                + COOL_DOWN.toMillis() + " ms", null);
-    }
-
     int inFlight() {
-        return limit - permits.availablePermits();
+        return admission.inFlight();
     }
 
     // shutdown, never shutdownNow: running work ends by its own deadline, uninterrupted.

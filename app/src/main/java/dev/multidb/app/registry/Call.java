@@ -30,12 +30,12 @@ final class Call {
     private final long deadlineNanos;
     // Guarded by this: a connection is either still tracked (and cut off on expiry) or already back in the pool.
     private final Set<Connection> connections = new HashSet<>(2);
-    private final List<Bulkhead.Place> places;
+    private final List<Admission.Place> places;
     private State state = State.NEW;
     private boolean connected;
     private Call outer;
 
-    private Call(long deadlineNanos, List<Bulkhead.Place> places) {
+    private Call(long deadlineNanos, List<Admission.Place> places) {
         this.deadlineNanos = deadlineNanos;
         this.places = places;
     }
@@ -46,7 +46,7 @@ final class Call {
     }
 
     /** As {@link #withBudget(Duration)}, holding {@code places} on other databases for the calls made inside. */
-    static Call withBudget(Duration budget, List<Bulkhead.Place> places) {
+    static Call withBudget(Duration budget, List<Admission.Place> places) {
         long deadline = System.nanoTime() + budget.toNanos();
         Call enclosing = CURRENT.get();
         if (enclosing != null) {
@@ -75,11 +75,11 @@ final class Call {
         return deadlineNanos - System.nanoTime();
     }
 
-    /** The place this call or an enclosing one holds on {@code bulkhead}, if any. */
-    Optional<Bulkhead.Place> placeOn(Bulkhead bulkhead) {
+    /** The place this call or an enclosing one holds on {@code admission}'s database, if any. */
+    Optional<Admission.Place> placeOn(Admission admission) {
         for (Call call = this; call != null; call = call.outer) {
-            for (Bulkhead.Place place : call.places) {
-                if (place.on(bulkhead)) {
+            for (Admission.Place place : call.places) {
+                if (place.on(admission)) {
                     return Optional.of(place);
                 }
             }

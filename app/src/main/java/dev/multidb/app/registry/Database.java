@@ -82,7 +82,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when either database is down, does not answer in time, or is saturated
      */
     public <T> T callWith(Database other, Function<DSLContext, T> work) {
-        try (Bulkhead.Place place = other.bulkhead.reserve()) {
+        try (Admission.Place place = other.bulkhead.reserve()) {
             return bulkhead.runCrossing(() -> work.apply(dsl), List.of(place));
         }
     }
