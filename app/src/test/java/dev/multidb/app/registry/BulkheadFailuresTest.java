@@ -55,17 +55,6 @@ class BulkheadFailuresTest {
         }
     }
 
-    @Test
-    void gaugeOfCallsInFlightGoesWhenTheRegistryCloses() {
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        Registry registry = open(meters);
-        assertThat(meters.find("multidb.database.calls.in.flight").gauges()).hasSize(1);
-
-        registry.close();
-
-        assertThat(meters.find("multidb.database.calls.in.flight").gauges()).isEmpty();
-    }
-
     private static Registry open() {
         return open(new SimpleMeterRegistry());
     }
