@@ -31,19 +31,18 @@ final class Problems {
         });
     }
 
-    // Retry-After only where nothing reached the database; a write cut off after it was sent may have committed.
-    // A read cut off has no outcome to doubt: no Retry-After either, and a plain detail.
+    // A write cut off after it was sent may have committed: no Retry-After, and the detail says so. Everything
+    // else (nothing sent, or a read, which is safe to repeat) carries Retry-After.
     // The registry logs each event once (summarising repeats); per request only at DEBUG.
     private static void unavailable(DatabaseUnavailableException e, Context ctx) {
         LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
-        if (!e.outcomeUnknown()) {
-            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
-        } else if (HandlerType.GET.equals(ctx.method()) || HandlerType.HEAD.equals(ctx.method())) {
-            write(ctx, 503, e.database() + " did not answer in time", List.of());
-        } else {
+        boolean read = HandlerType.GET.equals(ctx.method()) || HandlerType.HEAD.equals(ctx.method());
+        if (e.outcomeUnknown() && !read) {
             write(ctx, 503, e.database() + " did not answer in time; the outcome is unknown: the change may have"
                     + " been committed, check before repeating it", List.of());
+        } else {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
         }
     }
 
