@@ -28,10 +28,12 @@ final class Problems {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
         });
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            write(ctx, 500, "unexpected error; the server log has the details", List.of());
-        });
+        routes.exception(Exception.class, Problems::unexpected);
+    }
+
+    static void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        write(ctx, 500, "unexpected error; the server log has the details", List.of());
     }
 
     // A refusal by the bulkhead or during a cool-down has no cause and can come by the thousand under load.
