@@ -27,6 +27,7 @@ public final class HttpApp {
             config.requestLogger.http(httpMetrics::record);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.routes.before(JsonBody::refuseDeclaredOversize);
+            config.routes.after(Responses::dropContentTypeOfNoContent);
             Problems.register(config.routes);
             SchemaProblems.register(config.routes, schemaGate);
             new HealthRoutes(registry, schemaGate).register(config.routes);
