@@ -45,7 +45,7 @@ public final class RunningServer implements AutoCloseable {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
             OnStart.prepare(descriptors, resolved, registry);
-            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort());
+            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
             return new RunningServer(embedded, registry, javalin);
         } catch (RuntimeException e) {
             if (registry != null) {
@@ -66,7 +66,8 @@ public final class RunningServer implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
-        LOG.info("multidb stopping");
+        LOG.info("multidb stopping: no new connections, requests in flight may finish");
+        // Jetty's graceful stop (HttpApp) returns once they have, or when the shutdown grace is over.
         javalin.stop();
         registry.close();
         embedded.close();
