@@ -55,7 +55,7 @@ final class CustomerRoutes {
 
     private void update(Context ctx) {
         long id = Params.id(ctx, "id");
-        CustomerChange change = CustomerInput.change(JsonBody.object(ctx));
+        CustomerChange change = CustomerInput.change(JsonBody.mergePatch(ctx));
         Customer customer = database1.call(dsl -> new CustomerRepository(dsl).update(id, change))
                 .orElseThrow(() -> CustomerInvoices.customerNotFound(id));
         Responses.json(ctx, 200, CustomerView.of(customer));

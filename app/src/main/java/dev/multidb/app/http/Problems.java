@@ -25,10 +25,12 @@ final class Problems {
         routes.exception(HttpResponseException.class, Problems::fromJavalin);
         routes.exception(DomainException.class, (e, ctx) -> write(ctx, status(e.kind()), e.detail(), List.of()));
         routes.exception(DatabaseUnavailableException.class, Problems::unavailable);
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            write(ctx, 500, "unexpected error; the server log has the details", List.of());
-        });
+        routes.exception(Exception.class, Problems::unexpected);
+    }
+
+    static void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        write(ctx, 500, "unexpected error; the server log has the details", List.of());
     }
 
     // By kind, not by class: a new database module's refusals need no entry here.

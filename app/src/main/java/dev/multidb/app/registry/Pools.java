@@ -29,6 +29,8 @@ final class Pools {
         hikari.setUsername(config.user());
         hikari.setPassword(config.password().value());
         hikari.setMaximumPoolSize(config.poolSize());
+        // Open without a first connection: a database down at start is served once it answers (readiness DEGRADED).
+        hikari.setInitializationFailTimeout(-1);
         long connectionTimeout = Math.max(MIN_TIMEOUT_MS, config.connectionTimeout().toMillis());
         hikari.setConnectionTimeout(connectionTimeout);
         // A liveness check on a hung server must not eat a call's deadline: HikariCP's shortest (a healthy server

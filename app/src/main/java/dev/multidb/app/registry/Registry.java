@@ -25,7 +25,6 @@ public final class Registry implements AutoCloseable {
      * Opens one pool per descriptor, configured by the database of the same name in {@code config}.
      *
      * @throws dev.multidb.core.UnsupportedDialectException when a URL needs a dialect this jOOQ edition lacks
-     * @throws IllegalStateException when a database cannot be reached
      */
     public static Registry open(List<DatabaseDescriptor> descriptors, AppConfig config, MeterRegistry meters) {
         List<Database> opened = new ArrayList<>();
