@@ -3,6 +3,7 @@ package dev.multidb.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import dev.multidb.app.logging.LogFormat;
 import dev.multidb.core.JdbcUrls;
 import java.time.Duration;
 import java.util.List;
@@ -30,6 +31,7 @@ public final class ConfigLoader {
     /** The configuration from {@code file} (the parsed contents of an {@code application.conf}) and {@code env}. */
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
+        LogFormat.of(env);
         Config shared = file.resolve();
         Config effective = EnvironmentVariables.apply(shared.getConfig("environments." + environment)
                 .withFallback(shared.withoutPath("environments").withoutPath("database-defaults")), env);

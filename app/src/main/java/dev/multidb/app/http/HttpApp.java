@@ -24,7 +24,9 @@ public final class HttpApp {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             config.requestLogger.http(httpMetrics::record);
+            config.requestLogger.http(RequestLog::end);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            config.routes.before(RequestLog::begin);
             config.routes.before(JsonBody::refuseDeclaredOversize);
             Problems.register(config.routes);
             new HealthRoutes(registry).register(config.routes);

@@ -23,14 +23,15 @@ final class Problems {
         routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.errors()));
         routes.exception(HttpResponseException.class, Problems::fromJavalin);
         routes.exception(EmailTakenException.class, (e, ctx) -> write(ctx, 409, "email already taken", List.of()));
+        // Written before logged, so that the log line carries the status.
         routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
-            logUnavailable(ctx, e);
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
+            logUnavailable(ctx, e);
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "unexpected error; the server log has the details", List.of());
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         });
     }
 
@@ -46,6 +47,7 @@ final class Problems {
     static void write(Context ctx, int status, String detail, List<FieldError> errors) {
         Problem problem = new Problem(Problem.TYPE, HttpStatus.forStatus(status).getMessage(), status, detail,
                 ctx.path(), errors);
+        RequestLog.status(status);
         ctx.status(status).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
     }
 
