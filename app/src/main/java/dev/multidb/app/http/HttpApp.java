@@ -31,6 +31,7 @@ public final class HttpApp {
             Problems.register(config.routes);
             new HealthRoutes(registry).register(config.routes);
             new MetricsRoutes(meters).register(config.routes);
+            new OpenApiRoutes().register(config);
             new CustomerRoutes(database1, customerInvoices).register(config.routes);
             new InvoiceRoutes(database2, customerInvoices).register(config.routes);
         });

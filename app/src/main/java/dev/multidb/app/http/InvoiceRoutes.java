@@ -41,6 +41,7 @@ final class InvoiceRoutes {
         long customerId = Params.id(ctx, "id");
         NewInvoice input = InvoiceInput.create(JsonBody.object(ctx));
         Invoice invoice = customerInvoices.createInvoice(customerId, input.amount(), input.currency());
+        ctx.header("Location", "/invoices/" + invoice.id());
         Responses.json(ctx, 201, InvoiceView.of(invoice));
     }
 
