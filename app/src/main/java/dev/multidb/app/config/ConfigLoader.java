@@ -4,7 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
 import dev.multidb.app.logging.LogFormat;
-import dev.multidb.core.JdbcUrls;
+import dev.multidb.core.Engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +18,6 @@ public final class ConfigLoader {
 
     /** The environments {@code APP_ENV} may name; the first is the default. */
     public static final List<String> ENVIRONMENTS = List.of("development", "test", "production");
-    private static final List<String> URL_PREFIXES = List.of("jdbc:postgresql:", "jdbc:sqlserver:", "jdbc:h2:");
 
     private ConfigLoader() {
     }
@@ -28,11 +27,16 @@ public final class ConfigLoader {
         return load(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "application.conf"), env);
     }
 
-    /** The configuration from {@code file} (the parsed contents of an {@code application.conf}) and {@code env}. */
+    /**
+     * The configuration from {@code file} (the parsed contents of an {@code application.conf}), the
+     * {@code reference.conf} of core and of every database module on the class path, and {@code env}.
+     */
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
         LogFormat.of(env);
-        Config shared = file.resolve();
+        // Unresolved, so that database-defaults set in application.conf reach the modules' blocks too.
+        Config shared = file.withFallback(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(),
+                "reference.conf")).resolve();
         Config effective = EnvironmentVariables.apply(shared.getConfig("environments." + environment)
                 .withFallback(shared.withoutPath("environments").withoutPath("database-defaults")), env);
         ConfigReader read = new ConfigReader(effective);
@@ -83,13 +87,13 @@ public final class ConfigLoader {
         if (url.isEmpty()) {
             if (production) {
                 throw new ConfigurationException(variable + " is required in production; set it to the database's"
-                        + " JDBC URL (" + String.join(", ", URL_PREFIXES) + "...)");
+                        + " JDBC URL (" + Engine.urlPrefixes(", ") + "...)");
             }
             return;
         }
-        if (JdbcUrls.engine(url).isEmpty()) {
+        if (Engine.ofUrl(url).isEmpty()) {
             throw new ConfigurationException(variable + " starts with '" + scheme(url) + "', which multidb cannot"
-                    + " use; give a URL starting with " + String.join(", ", URL_PREFIXES) + " or leave it blank"
+                    + " use; give a URL starting with " + Engine.urlPrefixes(", ") + " or leave it blank"
                     + " for the embedded default");
         }
     }
