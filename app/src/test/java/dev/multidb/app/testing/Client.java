@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.List;
 
 /** A plain java.net.http client for one running app. */
 public final class Client {
@@ -19,10 +20,12 @@ public final class Client {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
     private final String base;
+    private final OpenApiContract contract; // null: answers are not checked
 
-    Client(int port) {
+    Client(int port, OpenApiContract contract) {
         this.port = port;
         this.base = "http://localhost:" + port;
+        this.contract = contract;
     }
 
     public int port() {
@@ -58,12 +61,23 @@ public final class Client {
             request.expectContinue(true);
         }
         try {
-            return http.send(request.build(), BodyHandlers.ofString());
+            return checked(method, http.send(request.build(), BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    // Every answer an API test receives is also a check of the OpenAPI document.
+    private HttpResponse<String> checked(String method, HttpResponse<String> response) {
+        if (contract != null) {
+            List<String> violations = contract.violations(method, response);
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the answer breaks openapi.json:\n" + String.join("\n", violations));
+            }
+        }
+        return response;
     }
 }
