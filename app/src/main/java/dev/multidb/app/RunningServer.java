@@ -48,7 +48,7 @@ public final class RunningServer implements AutoCloseable {
             prepare(descriptors, resolved);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
-            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort());
+            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.idempotencyKeyTtl());
             return new RunningServer(embedded, registry, javalin);
         } catch (RuntimeException e) {
             if (registry != null) {

@@ -1,19 +1,34 @@
 package dev.multidb.app.config;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 
-/** The whole configuration, immutable once loaded. {@code environment} is development, test or production. */
+/**
+ * The whole configuration, immutable once loaded. {@code environment} is development, test or production;
+ * {@code idempotencyKeyTtl} how long Idempotency-Keys are kept before they are purged.
+ */
 public record AppConfig(
         String environment,
         int httpPort,
         boolean migrateOnStart,
         boolean seedOnStart,
         String dataDirectory,
-        List<DatabaseConfig> databases) {
+        List<DatabaseConfig> databases,
+        Duration idempotencyKeyTtl) {
+
+    /** How long Idempotency-Keys are kept when {@code IDEMPOTENCY_KEY_TTL_HOURS} does not say. */
+    public static final Duration DEFAULT_IDEMPOTENCY_KEY_TTL = Duration.ofHours(24);
 
     public AppConfig {
         databases = List.copyOf(databases);
+    }
+
+    /** With the default time to live for Idempotency-Keys. */
+    public AppConfig(String environment, int httpPort, boolean migrateOnStart, boolean seedOnStart,
+            String dataDirectory, List<DatabaseConfig> databases) {
+        this(environment, httpPort, migrateOnStart, seedOnStart, dataDirectory, databases,
+                DEFAULT_IDEMPOTENCY_KEY_TTL);
     }
 
     public boolean production() {

@@ -42,7 +42,8 @@ public final class ConfigLoader {
                 read.bool("migrate-on-start"),
                 read.bool("seed-on-start"),
                 read.string("data-directory"),
-                databases);
+                databases,
+                Duration.ofHours(read.integer("idempotency-key-ttl-hours", 1, 87_600)));
     }
 
     private static String environment(Map<String, String> env) {

@@ -3,7 +3,6 @@ package dev.multidb.app.http;
 import dev.multidb.app.http.InvoiceInput.NewInvoice;
 import dev.multidb.app.http.Views.InvoiceListView;
 import dev.multidb.app.http.Views.InvoiceView;
-import dev.multidb.app.registry.Database;
 import dev.multidb.database2.Invoice;
 import dev.multidb.database2.InvoiceRepository;
 import dev.multidb.database2.InvoiceStatus;
@@ -16,12 +15,12 @@ import java.util.Optional;
 /** Invoices: database2, checked against their customer in database1 where the path names one. */
 final class InvoiceRoutes {
 
-    private final Database database2;
     private final CustomerInvoices customerInvoices;
+    private final IdempotentWrites invoiceKeys;
 
-    InvoiceRoutes(Database database2, CustomerInvoices customerInvoices) {
-        this.database2 = database2;
+    InvoiceRoutes(CustomerInvoices customerInvoices, IdempotentWrites invoiceKeys) {
         this.customerInvoices = customerInvoices;
+        this.invoiceKeys = invoiceKeys;
     }
 
     void register(RoutesConfig routes) {
@@ -39,22 +38,25 @@ final class InvoiceRoutes {
 
     private void create(Context ctx) {
         long customerId = Params.id(ctx, "id");
-        NewInvoice input = InvoiceInput.create(JsonBody.object(ctx));
-        Invoice invoice = customerInvoices.createInvoice(customerId, input.amount(), input.currency());
-        Responses.json(ctx, 201, InvoiceView.of(invoice));
+        Optional<String> key = RequestKey.header(ctx);
+        byte[] body = JsonBody.bytes(ctx);
+        NewInvoice input = InvoiceInput.create(JsonBody.object(body));
+        customerInvoices.createInvoice(customerId, input.amount(), input.currency(), RequestKey.of(ctx, key, body),
+                invoice -> Answer.of(201, null, InvoiceView.of(invoice))).write(ctx);
     }
 
+    // The body of a pay is not read: the fingerprint takes it as sent, so a retry must resend the same bytes.
     private void pay(Context ctx) {
         long id = Params.id(ctx, "id");
-        Invoice paid = database2.call(dsl -> {
+        Optional<String> key = RequestKey.header(ctx);
+        invoiceKeys.run(RequestKey.of(ctx, key, key.isEmpty() ? new byte[0] : ctx.bodyAsBytes()), dsl -> {
             InvoiceRepository invoices = new InvoiceRepository(dsl);
             PayOutcome outcome = invoices.pay(id);
             return switch (outcome) {
-                case PAID -> invoices.findById(id).orElseThrow();
+                case PAID -> Answer.of(200, null, InvoiceView.of(invoices.findById(id).orElseThrow()));
                 case NOT_FOUND -> throw HttpProblem.notFound("invoice " + id + " does not exist");
                 case NOT_OPEN -> throw HttpProblem.conflict("invoice " + id + " is not open, so it cannot be paid");
             };
-        });
-        Responses.json(ctx, 200, InvoiceView.of(paid));
+        }).write(ctx);
     }
 }
