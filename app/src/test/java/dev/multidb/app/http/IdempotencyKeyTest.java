@@ -173,6 +173,44 @@ class IdempotencyKeyTest {
     }
 
     @Test
+    void conflictIsNotStoredSoTheSameKeySucceedsOnceTheConflictIsGone() {
+        long other = json(app.client().post("/customers", ADA).body()).get("id").asLong();
+
+        HttpResponse<String> taken = app.client().post("/customers", ADA, KEY, "k-1");
+        app.client().delete("/customers/" + other);
+        HttpResponse<String> retry = app.client().post("/customers", ADA, KEY, "k-1");
+
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.headers().firstValue(Answer.REPLAYED_HEADER)).isEmpty();
+        assertThat(customers()).isEqualTo(1);
+    }
+
+    @Test
+    void racingInvoiceTwinsCreateOneInvoice() throws Exception {
+        long customer = json(app.client().post("/customers", ADA).body()).get("id").asLong();
+        String path = "/customers/" + customer + "/invoices";
+        String body = "{\"amount\": \"1.00\", \"currency\": \"EUR\"}";
+        assertThat(app.client().post(path, body, KEY, "warm-up").statusCode()).isEqualTo(201);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<Future<HttpResponse<String>>> twins = List.of(
+                    threads.submit(() -> { start.await(); return app.client().post(path, body, KEY, "i"); }),
+                    threads.submit(() -> { start.await(); return app.client().post(path, body, KEY, "i"); }));
+            List<HttpResponse<String>> answers = List.of(twins.get(0).get(), twins.get(1).get());
+
+            assertThat(answers).extracting(HttpResponse::statusCode).contains(201).allMatch(s -> s == 201 || s == 409);
+            List<Seen> created = answers.stream().filter(r -> r.statusCode() == 201).map(IdempotencyKeyTest::answerOf)
+                    .toList();
+            assertThat(created).containsOnly(created.getFirst());
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(invoices()).isEqualTo(2);
+    }
+
+    @Test
     void expiredKeysArePurgedSoTheirKeyServesANewRequest() {
         storeAnswered(app.database1(), "old", "/customers", ADA, Instant.now().minus(Duration.ofHours(25)));
         HttpResponse<String> fresh = app.client().post("/customers", ADA, KEY, "fresh");
