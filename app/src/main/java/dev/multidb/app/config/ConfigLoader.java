@@ -3,7 +3,7 @@ package dev.multidb.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
-import dev.multidb.core.JdbcUrls;
+import dev.multidb.core.Engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ public final class ConfigLoader {
 
     /** The environments {@code APP_ENV} may name; the first is the default. */
     public static final List<String> ENVIRONMENTS = List.of("development", "test", "production");
-    private static final List<String> URL_PREFIXES = List.of("jdbc:postgresql:", "jdbc:sqlserver:", "jdbc:h2:");
 
     private ConfigLoader() {
     }
@@ -27,10 +26,15 @@ public final class ConfigLoader {
         return load(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "application.conf"), env);
     }
 
-    /** The configuration from {@code file} (the parsed contents of an {@code application.conf}) and {@code env}. */
+    /**
+     * The configuration from {@code file} (the parsed contents of an {@code application.conf}), the
+     * {@code reference.conf} of core and of every database module on the class path, and {@code env}.
+     */
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
-        Config shared = file.resolve();
+        // Unresolved, so that database-defaults set in application.conf reach the modules' blocks too.
+        Config shared = file.withFallback(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(),
+                "reference.conf")).resolve();
         Config effective = EnvironmentVariables.apply(shared.getConfig("environments." + environment)
                 .withFallback(shared.withoutPath("environments").withoutPath("database-defaults")), env);
         ConfigReader read = new ConfigReader(effective);
@@ -43,6 +47,7 @@ public final class ConfigLoader {
                 read.bool("seed-on-start"),
                 read.string("data-directory"),
                 databases,
+                Duration.ofMillis(read.integer("shutdown-grace-ms", 0, Integer.MAX_VALUE)),
                 Duration.ofHours(read.integer("idempotency-key-ttl-hours", 1, 87_600)));
     }
 
@@ -61,6 +66,7 @@ public final class ConfigLoader {
     private static DatabaseConfig database(ConfigReader read, String name, boolean production) {
         String url = read.string(path(name, "url")).strip();
         checkUrl(path(name, "url"), url, production);
+        checkUrl(path(name, "migration-url"), read.string(path(name, "migration-url")).strip(), false);
         String user = read.string(path(name, "user"));
         Secret password = new Secret(read.string(path(name, "password")));
         String migrationUser = read.string(path(name, "migration-user"));
@@ -74,7 +80,22 @@ public final class ConfigLoader {
                 Duration.ofMillis(read.integer(path(name, "statement-timeout-ms"), 1, Integer.MAX_VALUE)),
                 // HikariCP refuses a connection timeout under 250 ms.
                 Duration.ofMillis(read.integer(path(name, "connection-timeout-ms"), 250, Integer.MAX_VALUE)),
-                read.integer(path(name, "max-concurrent-calls"), 1, 100_000));
+                read.integer(path(name, "max-concurrent-calls"), 1, 100_000),
+                read.string(path(name, "migration-url")).strip(),
+                pooler(read, name, url));
+    }
+
+    private static Pooler pooler(ConfigReader read, String name, String url) {
+        String variable = EnvironmentVariables.forDatabase(name, "pooler");
+        String value = read.string(path(name, "pooler"));
+        Pooler pooler = Pooler.parse(value).orElseThrow(() -> new ConfigurationException(variable + " is '" + value
+                + "', not a known pooler; set it to none or pgbouncer"));
+        // PgBouncer speaks PostgreSQL's protocol only, and the embedded default has none in front of it.
+        if (pooler == Pooler.PGBOUNCER && Engine.ofUrl(url).filter(e -> e == Engine.POSTGRESQL).isEmpty()) {
+            throw new ConfigurationException(variable + " is pgbouncer, but " + EnvironmentVariables.forDatabase(name,
+                    "url") + " is not a jdbc:postgresql: URL; point it at PgBouncer or set the pooler to none");
+        }
+        return pooler;
     }
 
     private static void checkUrl(String path, String url, boolean production) {
@@ -82,13 +103,13 @@ public final class ConfigLoader {
         if (url.isEmpty()) {
             if (production) {
                 throw new ConfigurationException(variable + " is required in production; set it to the database's"
-                        + " JDBC URL (" + String.join(", ", URL_PREFIXES) + "...)");
+                        + " JDBC URL (" + Engine.urlPrefixes(", ") + "...)");
             }
             return;
         }
-        if (JdbcUrls.engine(url).isEmpty()) {
+        if (Engine.ofUrl(url).isEmpty()) {
             throw new ConfigurationException(variable + " starts with '" + scheme(url) + "', which multidb cannot"
-                    + " use; give a URL starting with " + String.join(", ", URL_PREFIXES) + " or leave it blank"
+                    + " use; give a URL starting with " + Engine.urlPrefixes(", ") + " or leave it blank"
                     + " for the embedded default");
         }
     }

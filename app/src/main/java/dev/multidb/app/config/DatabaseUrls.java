@@ -1,8 +1,7 @@
 package dev.multidb.app.config;
 
 import dev.multidb.core.DatabaseDescriptor;
-import dev.multidb.core.JdbcUrls;
-import java.util.Locale;
+import java.util.Optional;
 
 /** Whether a configured URL reaches an engine the database module's SQL is written for. */
 public final class DatabaseUrls {
@@ -18,26 +17,10 @@ public final class DatabaseUrls {
         if (config.embedded()) {
             return;
         }
-        String url = config.url().toLowerCase(Locale.ROOT);
-        String engine = JdbcUrls.engine(url).orElse("");
         String variable = EnvironmentVariables.forDatabase(descriptor.name(), "url");
-        switch (descriptor.engine()) {
-            case POSTGRESQL -> {
-                if (!engine.equals(JdbcUrls.POSTGRESQL)) {
-                    throw new ConfigurationException(variable + " is not a jdbc:postgresql: URL, but "
-                            + descriptor.name() + " is written for PostgreSQL; point it at a PostgreSQL server");
-                }
-            }
-            case SQLSERVER -> {
-                if (engine.equals(JdbcUrls.H2) && !url.contains(";mode=mssqlserver")) {
-                    throw new ConfigurationException(variable + " is an H2 URL without MODE=MSSQLServer, but "
-                            + descriptor.name() + " is written for SQL Server; add ;MODE=MSSQLServer to it");
-                }
-                if (engine.equals(JdbcUrls.POSTGRESQL)) {
-                    throw new ConfigurationException(variable + " is a PostgreSQL URL, but " + descriptor.name()
-                            + " is written for SQL Server; give a jdbc:sqlserver: or jdbc:h2:...;MODE=MSSQLServer URL");
-                }
-            }
+        Optional<String> misfit = descriptor.engine().misfit(config.url());
+        if (misfit.isPresent()) {
+            throw new ConfigurationException(variable + " " + misfit.get().formatted(descriptor.name()));
         }
     }
 }

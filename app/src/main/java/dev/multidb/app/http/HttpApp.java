@@ -22,13 +22,19 @@ public final class HttpApp {
     private HttpApp() {
     }
 
-    /** Starts serving on {@code port}, keeping Idempotency-Keys for the default time to live. */
+    /** Starts serving on {@code port} (0 picks a free one; {@link Javalin#port()} tells which). */
     public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port) {
-        return start(registry, meters, port, AppConfig.DEFAULT_IDEMPOTENCY_KEY_TTL);
+        return start(registry, meters, port, AppConfig.DEFAULT_SHUTDOWN_GRACE);
     }
 
-    /** Starts serving on {@code port} (0 picks a free one; {@link Javalin#port()} tells which). */
-    public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port, Duration keyTtl) {
+    /** As above; {@link Javalin#stop()} lets requests in flight finish for up to {@code shutdownGrace}. */
+    public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port, Duration shutdownGrace) {
+        return start(registry, meters, port, shutdownGrace, AppConfig.DEFAULT_IDEMPOTENCY_KEY_TTL);
+    }
+
+    /** As above; Idempotency-Keys are kept for {@code keyTtl}, then purged. */
+    public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port, Duration shutdownGrace,
+            Duration keyTtl) {
         Database database1 = registry.get(Database1.DESCRIPTOR.name());
         Database database2 = registry.get(Database2.DESCRIPTOR.name());
         IdempotentWrites customerKeys = new IdempotentWrites(database1, IdempotencyKeyRepository::new);
@@ -43,6 +49,7 @@ public final class HttpApp {
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             config.requestLogger.http(httpMetrics::record);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            config.jetty.modifyServer(server -> GracefulStop.install(server, shutdownGrace));
             config.routes.before(JsonBody::refuseDeclaredOversize);
             Problems.register(config.routes);
             new HealthRoutes(registry).register(config.routes);
