@@ -49,7 +49,8 @@ public final class ConfigLoader {
                 read.bool("seed-on-start"),
                 read.string("data-directory"),
                 databases,
-                Duration.ofMillis(read.integer("shutdown-grace-ms", 0, Integer.MAX_VALUE)));
+                Duration.ofMillis(read.integer("shutdown-grace-ms", 0, Integer.MAX_VALUE)),
+                Duration.ofHours(read.integer("idempotency-key-ttl-hours", 1, 87_600)));
     }
 
     private static String environment(Map<String, String> env) {

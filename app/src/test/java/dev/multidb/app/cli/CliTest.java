@@ -49,13 +49,13 @@ class CliTest {
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).isEqualTo("""
-                database1: migrated from schema version none to 1 (1 migration applied)
-                database2: migrated from schema version none to 1 (1 migration applied)
+                database1: migrated from schema version none to 2 (2 migrations applied)
+                database2: migrated from schema version none to 2 (2 migrations applied)
                 """);
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).isEqualTo("""
-                database1: up to date at schema version 1
-                database2: up to date at schema version 1
+                database1: up to date at schema version 2
+                database2: up to date at schema version 2
                 """);
     }
 
@@ -64,7 +64,7 @@ class CliTest {
         CliRun migrate = run("migrate", "-d", "database2");
 
         assertThat(migrate.out())
-                .isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
+                .isEqualTo("database2: migrated from schema version none to 2 (2 migrations applied)\n");
         assertThat(data.resolve("database1")).doesNotExist();
     }
 
@@ -89,12 +89,13 @@ class CliTest {
 
         assertThat(info.exitCode()).isZero();
         assertThat(info.out())
-                .contains("database1 (postgresql): schema version none, code expects 1; 1 pending migration;"
+                .contains("database1 (postgresql): schema version none, code expects 2; 2 pending migrations;"
                         + " seeds: 0 applied, 1 pending\n"
-                        + "  kind    version  description       state    installed on (UTC)\n"
-                        + "  schema  1        create customer   Pending\n"
-                        + "  seed    1        sample customers  Pending\n")
-                .contains("database2 (h2): schema version 1, code expects 1; 0 pending migrations;"
+                        + "  kind    version  description             state    installed on (UTC)\n"
+                        + "  schema  1        create customer         Pending\n"
+                        + "  schema  2        create idempotency key  Pending\n"
+                        + "  seed    1        sample customers        Pending\n")
+                .contains("database2 (h2): schema version 2, code expects 2; 0 pending migrations;"
                         + " seeds: 0 applied, 1 pending\n");
     }
 
@@ -106,8 +107,8 @@ class CliTest {
 
         assertThat(validate.exitCode()).isZero();
         assertThat(validate.out()).isEqualTo("""
-                database1: valid at schema version 1
-                database2: valid at schema version 1
+                database1: valid at schema version 2
+                database2: valid at schema version 2
                 """);
     }
 
@@ -115,15 +116,15 @@ class CliTest {
     void validateFailsOnADatabaseWhoseVersionDiffersFromTheCode() {
         run("migrate");
         List<DatabaseDescriptor> newerCode =
-                List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "2"));
+                List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "3"));
 
         CliRun validate = CliRun.run(newerCode, env(), "validate");
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.out()).endsWith("database2: INVALID: schema version 1 is older than the code, which"
-                + " expects 2; run migrate\n");
-        assertThat(validate.err()).isEqualTo("multidb: database2: schema version 1 is older than the code, which"
-                + " expects 2; run migrate\n");
+        assertThat(validate.out()).endsWith("database2: INVALID: schema version 2 is older than the code, which"
+                + " expects 3; run migrate\n");
+        assertThat(validate.err()).isEqualTo("multidb: database2: schema version 2 is older than the code, which"
+                + " expects 3; run migrate\n");
     }
 
     @Test
@@ -135,7 +136,7 @@ class CliTest {
         assertThat(clean.exitCode()).isZero();
         assertThat(clean.out()).isEqualTo("database2: cleaned schema PUBLIC\n");
         assertThat(run("info").out()).contains("database2 (h2): schema version none")
-                .contains("database1 (postgresql): schema version 1");
+                .contains("database1 (postgresql): schema version 2");
     }
 
     @Test

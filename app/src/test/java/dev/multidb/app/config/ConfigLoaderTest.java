@@ -111,6 +111,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void idempotencyKeysAreKeptADayUnlessTheVariableSaysOtherwise() {
+        assertThat(ConfigLoader.load(Map.of()).idempotencyKeyTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(ConfigLoader.load(Map.of("IDEMPOTENCY_KEY_TTL_HOURS", "48")).idempotencyKeyTtl())
+                .isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
+    void idempotencyKeyTtlOfZeroFailsNamingTheVariable() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("IDEMPOTENCY_KEY_TTL_HOURS", "0")))
+                .hasMessage("IDEMPOTENCY_KEY_TTL_HOURS is '0', out of range; set it to a number from 1 to 87600");
+    }
+
+    @Test
     void poolSizeOfZeroFailsNamingTheVariable() {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE2_POOL_SIZE", "0")))
                 .hasMessage("DATABASE2_POOL_SIZE is '0', out of range; set it to a number from 1 to 10000");

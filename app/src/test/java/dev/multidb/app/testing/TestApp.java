@@ -131,6 +131,8 @@ public final class TestApp implements AutoCloseable {
     public void truncate() {
         database1().dsl().truncate(CUSTOMER).restartIdentity().execute();
         database2().dsl().truncate(INVOICE).restartIdentity().execute();
+        database1().dsl().truncate(dev.multidb.database1.jooq.Tables.IDEMPOTENCY_KEY).execute();
+        database2().dsl().truncate(dev.multidb.database2.jooq.Tables.IDEMPOTENCY_KEY).execute();
     }
 
     public static JsonNode json(String body) {
