@@ -17,7 +17,7 @@ public final class ConfigLoader {
 
     /** The environments {@code APP_ENV} may name; the first is the default. */
     public static final List<String> ENVIRONMENTS = List.of("development", "test", "production");
-    private static final List<String> URL_PREFIXES = List.of("jdbc:postgresql:", "jdbc:sqlserver:", "jdbc:h2:");
+    static final List<String> URL_PREFIXES = List.of("jdbc:postgresql:", "jdbc:sqlserver:", "jdbc:h2:");
 
     private ConfigLoader() {
     }
@@ -30,12 +30,13 @@ public final class ConfigLoader {
     /** The configuration from {@code file} (the parsed contents of an {@code application.conf}) and {@code env}. */
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
+        LogLevel.of(env);
         Config shared = file.resolve();
         Config effective = EnvironmentVariables.apply(shared.getConfig("environments." + environment)
                 .withFallback(shared.withoutPath("environments").withoutPath("database-defaults")), env);
         ConfigReader read = new ConfigReader(effective);
         List<DatabaseConfig> databases = effective.getObject("databases").keySet().stream().sorted()
-                .map(name -> database(read, name, "production".equals(environment)))
+                .map(name -> database(read, name))
                 .toList();
         return new AppConfig(environment,
                 read.integer("http-port", 0, 65535),
@@ -51,15 +52,15 @@ public final class ConfigLoader {
             return ENVIRONMENTS.getFirst();
         }
         if (!ENVIRONMENTS.contains(value)) {
-            throw new ConfigurationException("APP_ENV is '" + value + "', not a known environment; set it to "
+            throw new ConfigurationException("APP_ENV is '" + value + "', not a known environment", "set it to "
                     + String.join(", ", ENVIRONMENTS.subList(0, 2)) + " or " + ENVIRONMENTS.getLast());
         }
         return value;
     }
 
-    private static DatabaseConfig database(ConfigReader read, String name, boolean production) {
+    private static DatabaseConfig database(ConfigReader read, String name) {
         String url = read.string(path(name, "url")).strip();
-        checkUrl(path(name, "url"), url, production);
+        checkUrl(path(name, "url"), url);
         String user = read.string(path(name, "user"));
         Secret password = new Secret(read.string(path(name, "password")));
         String migrationUser = read.string(path(name, "migration-user"));
@@ -76,19 +77,12 @@ public final class ConfigLoader {
                 read.integer(path(name, "max-concurrent-calls"), 1, 100_000));
     }
 
-    private static void checkUrl(String path, String url, boolean production) {
-        String variable = EnvironmentVariables.nameOf(path);
-        if (url.isEmpty()) {
-            if (production) {
-                throw new ConfigurationException(variable + " is required in production; set it to the database's"
-                        + " JDBC URL (" + String.join(", ", URL_PREFIXES) + "...)");
-            }
-            return;
-        }
-        if (JdbcUrls.engine(url).isEmpty()) {
-            throw new ConfigurationException(variable + " starts with '" + scheme(url) + "', which multidb cannot"
-                    + " use; give a URL starting with " + String.join(", ", URL_PREFIXES) + " or leave it blank"
-                    + " for the embedded default");
+    // A URL missing in production is the selected databases' business (DatabaseUrls), so that all show at once.
+    private static void checkUrl(String path, String url) {
+        if (!url.isEmpty() && JdbcUrls.engine(url).isEmpty()) {
+            throw new ConfigurationException(EnvironmentVariables.nameOf(path) + " starts with '" + scheme(url)
+                    + "', which multidb cannot use", "give a URL starting with " + String.join(", ", URL_PREFIXES)
+                    + " or leave it blank for the embedded default");
         }
     }
 

@@ -12,10 +12,15 @@ public final class DatabaseUrls {
 
     /**
      * Refuses a URL the module's migrations and generated SQL cannot run on: database2 on H2 only in SQL Server
-     * mode, a PostgreSQL module only on PostgreSQL. A blank URL (embedded default) always fits.
+     * mode, a PostgreSQL module only on PostgreSQL. A blank URL (embedded default) fits outside production.
      */
-    public static void check(DatabaseDescriptor descriptor, DatabaseConfig config) {
+    public static void check(DatabaseDescriptor descriptor, DatabaseConfig config, boolean production) {
         if (config.embedded()) {
+            if (production) {
+                throw new ConfigurationException(EnvironmentVariables.forDatabase(descriptor.name(), "url")
+                        + " is required in production", "set it to the database's JDBC URL ("
+                        + String.join(", ", ConfigLoader.URL_PREFIXES) + "...)");
+            }
             return;
         }
         String url = config.url().toLowerCase(Locale.ROOT);
@@ -25,17 +30,17 @@ public final class DatabaseUrls {
             case POSTGRESQL -> {
                 if (!engine.equals(JdbcUrls.POSTGRESQL)) {
                     throw new ConfigurationException(variable + " is not a jdbc:postgresql: URL, but "
-                            + descriptor.name() + " is written for PostgreSQL; point it at a PostgreSQL server");
+                            + descriptor.name() + " is written for PostgreSQL", "point it at a PostgreSQL server");
                 }
             }
             case SQLSERVER -> {
                 if (engine.equals(JdbcUrls.H2) && !url.contains(";mode=mssqlserver")) {
                     throw new ConfigurationException(variable + " is an H2 URL without MODE=MSSQLServer, but "
-                            + descriptor.name() + " is written for SQL Server; add ;MODE=MSSQLServer to it");
+                            + descriptor.name() + " is written for SQL Server", "add ;MODE=MSSQLServer to it");
                 }
                 if (engine.equals(JdbcUrls.POSTGRESQL)) {
                     throw new ConfigurationException(variable + " is a PostgreSQL URL, but " + descriptor.name()
-                            + " is written for SQL Server; give a jdbc:sqlserver: or jdbc:h2:...;MODE=MSSQLServer URL");
+                            + " is written for SQL Server", "give a jdbc:sqlserver: or jdbc:h2:...;MODE=MSSQLServer URL");
                 }
             }
         }
