@@ -18,8 +18,9 @@ public final class DatabaseUrls {
         if (config.embedded()) {
             if (production) {
                 throw new ConfigurationException(EnvironmentVariables.forDatabase(descriptor.name(), "url")
-                        + " is required in production", "set it to the database's JDBC URL ("
-                        + String.join(", ", ConfigLoader.URL_PREFIXES) + "...)");
+                        + " is required in production", "set it to the database's JDBC URL, starting with "
+                        + String.join(", ", ConfigLoader.URL_PREFIXES.subList(0, 2)) + " or "
+                        + ConfigLoader.URL_PREFIXES.getLast());
             }
             return;
         }

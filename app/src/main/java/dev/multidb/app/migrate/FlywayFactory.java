@@ -70,6 +70,6 @@ final class FlywayFactory {
                 // One attempt, then the command's own one-line error: a retry loop would wait without a word.
                 .connectRetries(0)
                 .callbacks(guard)
-                .loggers("slf4j");
+                .loggers(FlywayLog.class.getName());
     }
 }

@@ -28,11 +28,6 @@ final class MigrationFailures {
      */
     MigrationException explain(String operation, FlywayException e, String otherwise) {
         String failed = config.name() + ": " + operation + " failed: ";
-        Optional<FlywaySqlScriptException> script = find(e, FlywaySqlScriptException.class);
-        if (script.isPresent()) {
-            return new MigrationException(failed + FlywayMessages.statement(script.get()),
-                    ("seed".equals(operation) ? "fix the seed " : "fix the migration ") + FlywayMessages.file(script.get()) + ", then run " + operation + " again", e);
-        }
         String account = variable("migration-user") + " and " + variable("migration-password") + " (or "
                 + variable("user") + " and " + variable("password") + " when those are blank)";
         String url = variable("url");
@@ -41,9 +36,19 @@ final class MigrationFailures {
             return new MigrationException(failed + "the server refused the migration account ("
                     + FlywayMessages.root(e) + ")", "check " + account, e);
         }
+        // Flyway's own statements (its history table) have no resource: only a file's statement names one.
+        Optional<FlywaySqlScriptException> script = find(e, FlywaySqlScriptException.class)
+                .filter(s -> s.getResource() != null && !s.getResource().getFilename().isBlank());
         if (sqlState.equals("42501") || sqlState.equals("90096")) {
-            return new MigrationException(failed + "the migration account lacks a privilege (" + FlywayMessages.root(e)
-                    + ")", "grant it the right to change the schema, or set " + account + " to the schema's owner", e);
+            String where = script.map(s -> " in " + FlywayMessages.file(s)).orElse("");
+            return new MigrationException(failed + "the migration account lacks a privilege" + where + " ("
+                    + FlywayMessages.root(e) + ")", "grant it the right to change the schema, or set " + account
+                    + " to the schema's owner", e);
+        }
+        if (script.isPresent()) {
+            String kind = "seed".equals(operation) ? "seed " : "migration ";
+            return new MigrationException(failed + FlywayMessages.statement(script.get()),
+                    "fix the " + kind + FlywayMessages.file(script.get()) + ", then run " + operation + " again", e);
         }
         Optional<UnknownHostException> host = find(e, UnknownHostException.class);
         if (host.isPresent()) {

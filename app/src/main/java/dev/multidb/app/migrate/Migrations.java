@@ -142,8 +142,8 @@ public final class Migrations {
             MigrationInfoService history = flyway.schema(false).info();
             if (history.applied().length > 0) {
                 throw new MigrationException(name() + ": the database already has a schema history (schema version "
-                        + FlywayInfo.version(history.current(), Kind.SCHEMA) + ")", "baseline only adopts a"
-                        + " database without one; run migrate to apply what follows");
+                        + FlywayInfo.version(history.current(), Kind.SCHEMA) + "), and baseline only adopts a"
+                        + " database without one", "run migrate to apply the later migrations");
             }
             flyway.baseline(version, description).baseline();
             return new BaselineReport(name(), version, description);
@@ -155,12 +155,12 @@ public final class Migrations {
                 .filter(m -> m.getVersion() != null).map(m -> m.getVersion().getVersion()).toList());
         if (target.isPresent() && !versions.contains(target.get())) {
             throw new MigrationException(name() + ": no migration has version " + target.get() + " (versions: "
-                    + String.join(", ", versions) + ")", "give one of them to --to, or leave --to out for all; nothing"
-                    + " was changed");
+                    + String.join(", ", versions) + ")", "give one of them to --to, or leave --to out for all (nothing"
+                    + " was changed)");
         }
         if (seed && target.isPresent() && !target.get().equals(versions.getLast())) {
             throw new MigrationException(name() + ": seeds need every migration applied, but --to " + target.get()
-                    + " stops before " + versions.getLast(), "leave --seed or --to out; nothing was changed");
+                    + " stops before " + versions.getLast(), "leave --seed or --to out (nothing was changed)");
         }
     }
 

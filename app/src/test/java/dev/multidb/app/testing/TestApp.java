@@ -54,6 +54,16 @@ public final class TestApp implements AutoCloseable {
 
     public static TestApp start(Limits limits) {
         RestartablePostgres postgres = RestartablePostgres.start();
+        try {
+            return start(postgres, limits);
+        } catch (RuntimeException | Error e) {
+            // A start that fails (a broken migration, a port in use) must not leave the server and its files.
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static TestApp start(RestartablePostgres postgres, Limits limits) {
         String h2Url = "jdbc:h2:mem:database2-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
         migrate(postgres.url(), postgres.user(), Database1.DESCRIPTOR.migrationLocation());
         migrate(h2Url, "sa", Database2.DESCRIPTOR.migrationLocation());
@@ -110,8 +120,14 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
-        registry.close();
-        postgres.close();
+        try {
+            server.stop();
+        } finally {
+            try {
+                registry.close();
+            } finally {
+                postgres.close();
+            }
+        }
     }
 }
