@@ -3,13 +3,18 @@ package dev.multidb.app.migrate;
 import dev.multidb.app.migrate.MigrationRow.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.flywaydb.core.api.CoreMigrationType;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.ValidateResult;
 
 /** Flyway's views of a history turned into our values: versions, rows, validation problems. */
 final class FlywayInfo {
+
+    // Not "not applied": a migration below a baseline is neither applied nor pending.
+    private static final Set<MigrationState> PENDING = Set.of(MigrationState.PENDING, MigrationState.OUTDATED);
 
     private FlywayInfo() {
     }
@@ -22,7 +27,7 @@ final class FlywayInfo {
                 continue;
             }
             rows.add(new MigrationRow(kind, info.getVersion() == null ? "" : info.getVersion().getVersion(),
-                    info.getDescription(), info.getState().getDisplayName(), !info.getState().isApplied(),
+                    info.getDescription(), info.getState().getDisplayName(), PENDING.contains(info.getState()),
                     info.getInstalledOn() == null ? null : info.getInstalledOn().toInstant()));
         }
         return rows;

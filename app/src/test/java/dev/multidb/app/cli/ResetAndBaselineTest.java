@@ -102,6 +102,16 @@ class ResetAndBaselineTest {
     }
 
     @Test
+    void infoCountsNoMigrationBelowTheBaselineAsPending() {
+        Map<String, String> env = external();
+
+        CliRun.run(SAMPLE, env, "baseline", "-d", "database2", "--version", "1");
+
+        assertThat(CliRun.run(SAMPLE, env, "info").out()).startsWith("database2 (h2): schema version 1, code expects 2;"
+                + " 1 pending migration;");
+    }
+
+    @Test
     void baselineIsRefusedWhenTheDatabaseHasAHistory() {
         Map<String, String> env = external();
         CliRun.run(SAMPLE, env, "migrate");
