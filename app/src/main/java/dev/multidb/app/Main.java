@@ -2,20 +2,19 @@ package dev.multidb.app;
 
 import dev.multidb.app.cli.Cli;
 import dev.multidb.core.DatabaseDescriptor;
-import dev.multidb.database1.Database1;
-import dev.multidb.database2.Database2;
+import dev.multidb.core.DatabaseModules;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Entry point: the database modules, the process environment and the command line, wired by hand. */
+/** Entry point: the database modules found on the class path, the process environment and the command line. */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        List<DatabaseDescriptor> descriptors = List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR);
+        List<DatabaseDescriptor> descriptors = DatabaseModules.discover(Main.class.getClassLoader());
         PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         Cli cli = new Cli(descriptors, System.getenv(), out, err);

@@ -1,25 +1,19 @@
 package dev.multidb.codegen;
 
+import dev.multidb.core.Engine;
 import java.util.Locale;
 
 /** The jOOQ meta database that reads a schema over JDBC, and the schema it reads, chosen by URL. */
 record MetaDatabase(String className, String inputSchema) {
 
     static MetaDatabase forUrl(String jdbcUrl) {
-        String url = jdbcUrl.toLowerCase(Locale.ROOT);
-        if (url.startsWith("jdbc:postgresql:")) {
-            return new MetaDatabase("org.jooq.meta.postgres.PostgresDatabase", "public");
-        }
-        if (url.startsWith("jdbc:h2:")) {
-            return new MetaDatabase("org.jooq.meta.h2.H2Database", "PUBLIC");
-        }
-        if (url.startsWith("jdbc:sqlserver:")) {
-            return requireAvailable(new MetaDatabase("org.jooq.meta.sqlserver.SQLServerDatabase", "dbo"),
-                    "jOOQ Open Source Edition cannot read SQL Server metadata. Build with -Djooq.groupId=org.jooq.pro"
-                            + " (licensed) or generate from H2 with -Dcodegen.provider=embedded.");
-        }
-        throw new IllegalArgumentException("codegen: no jOOQ meta database for " + url.split(":", 3)[1]
-                + " URLs. Use jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:.");
+        Engine engine = Engine.ofUrl(jdbcUrl).orElseThrow(() -> new IllegalArgumentException("codegen: no jOOQ meta"
+                + " database for " + jdbcUrl.toLowerCase(Locale.ROOT).split(":", 3)[1] + " URLs. Use "
+                + Engine.urlPrefixes(" or ") + "."));
+        // Only licensed editions read some engines (SQL Server): say so before jOOQ fails on a missing class.
+        return requireAvailable(new MetaDatabase(engine.metaDatabaseClass(), engine.defaultSchema()),
+                "jOOQ Open Source Edition cannot read " + engine.displayName() + " metadata. Build with"
+                        + " -Djooq.groupId=org.jooq.pro (licensed) or generate from H2 with -Dcodegen.provider=embedded.");
     }
 
     private static MetaDatabase requireAvailable(MetaDatabase meta, String otherwise) {

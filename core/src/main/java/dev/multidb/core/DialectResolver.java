@@ -1,7 +1,6 @@
 package dev.multidb.core;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
 import org.jooq.SQLDialect;
 
@@ -22,25 +21,26 @@ public final class DialectResolver {
      * @throws UnsupportedDialectException when the URL's engine is unknown or this jOOQ edition lacks its dialect
      */
     public static SQLDialect resolve(String database, String jdbcUrl) {
-        String engine = JdbcUrls.engine(jdbcUrl).orElseThrow(() -> new UnsupportedDialectException(database
-                + ": unsupported JDBC URL '" + redact(jdbcUrl)
-                + "'. Use a URL starting with jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:."));
-        return switch (engine) {
-            case JdbcUrls.POSTGRESQL -> SQLDialect.POSTGRES;
-            case JdbcUrls.H2 -> SQLDialect.H2;
-            default -> byName("SQLSERVER").orElseThrow(() -> new UnsupportedDialectException(database
-                    + ": jOOQ Open Source Edition has no SQL Server dialect. Build with -Djooq.groupId=org.jooq.pro"
-                    + " (licensed) or point " + envPrefix(database) + "_URL at H2."));
-        };
+        Engine engine = engine(database, jdbcUrl);
+        return byName(engine.dialectName()).orElseThrow(() -> new UnsupportedDialectException(database
+                + ": jOOQ Open Source Edition has no SQL Server dialect. Build with -Djooq.groupId=org.jooq.pro"
+                + " (licensed) or point " + EnvironmentNames.forDatabase(database, "url") + " at H2."));
+    }
+
+    /**
+     * The engine {@code jdbcUrl} points at.
+     *
+     * @throws UnsupportedDialectException when no engine multidb knows has URLs like it
+     */
+    public static Engine engine(String database, String jdbcUrl) {
+        return Engine.ofUrl(jdbcUrl).orElseThrow(() -> new UnsupportedDialectException(database
+                + ": unsupported JDBC URL '" + redact(jdbcUrl) + "'. Use a URL starting with "
+                + Engine.urlPrefixes(" or ") + "."));
     }
 
     /** The dialect of this jOOQ edition called {@code name}, if the edition has it. */
     public static Optional<SQLDialect> byName(String name) {
         return Arrays.stream(SQLDialect.values()).filter(d -> d.name().equals(name)).findFirst();
-    }
-
-    private static String envPrefix(String database) {
-        return database.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     // A URL may carry a password as a parameter; only its scheme is safe to repeat.

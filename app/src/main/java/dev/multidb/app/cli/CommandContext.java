@@ -71,8 +71,8 @@ final class CommandContext {
 
     private void check(DatabaseDescriptor descriptor) {
         if (config().databases().stream().noneMatch(d -> d.name().equals(descriptor.name()))) {
-            throw new ConfigurationException(descriptor.name() + " has no block in application.conf",
-                    "add databases." + descriptor.name() + " = ${database-defaults}");
+            throw new ConfigurationException(descriptor.name() + " has no configuration block", "add databases."
+                    + descriptor.name() + " = ${database-defaults} to its module's reference.conf");
         }
         DatabaseUrls.check(descriptor, config().database(descriptor.name()), config().production());
     }

@@ -3,7 +3,7 @@ package dev.multidb.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
-import dev.multidb.core.JdbcUrls;
+import dev.multidb.core.Engine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,6 @@ public final class ConfigLoader {
 
     /** The environments {@code APP_ENV} may name; the first is the default. */
     public static final List<String> ENVIRONMENTS = List.of("development", "test", "production");
-    static final List<String> URL_PREFIXES = List.of("jdbc:postgresql:", "jdbc:sqlserver:", "jdbc:h2:");
 
     private ConfigLoader() {
     }
@@ -27,11 +26,16 @@ public final class ConfigLoader {
         return load(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(), "application.conf"), env);
     }
 
-    /** The configuration from {@code file} (the parsed contents of an {@code application.conf}) and {@code env}. */
+    /**
+     * The configuration from {@code file} (the parsed contents of an {@code application.conf}), the
+     * {@code reference.conf} of core and of every database module on the class path, and {@code env}.
+     */
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
         LogLevel.of(env);
-        Config shared = file.resolve();
+        // Unresolved, so that database-defaults set in application.conf reach the modules' blocks too.
+        Config shared = file.withFallback(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(),
+                "reference.conf")).resolve();
         Config effective = EnvironmentVariables.apply(shared.getConfig("environments." + environment)
                 .withFallback(shared.withoutPath("environments").withoutPath("database-defaults")), env);
         ConfigReader read = new ConfigReader(effective);
@@ -79,9 +83,9 @@ public final class ConfigLoader {
 
     // A URL missing in production is the selected databases' business (DatabaseUrls), so that all show at once.
     private static void checkUrl(String path, String url) {
-        if (!url.isEmpty() && JdbcUrls.engine(url).isEmpty()) {
+        if (!url.isEmpty() && Engine.ofUrl(url).isEmpty()) {
             throw new ConfigurationException(EnvironmentVariables.nameOf(path) + " starts with '" + scheme(url)
-                    + "', which multidb cannot use", "give a URL starting with " + String.join(", ", URL_PREFIXES)
+                    + "', which multidb cannot use", "give a URL starting with " + Engine.urlPrefixes(", ")
                     + " or leave it blank for the embedded default");
         }
     }

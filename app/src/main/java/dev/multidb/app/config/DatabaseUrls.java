@@ -1,8 +1,8 @@
 package dev.multidb.app.config;
 
 import dev.multidb.core.DatabaseDescriptor;
-import dev.multidb.core.JdbcUrls;
-import java.util.Locale;
+import dev.multidb.core.Engine;
+import java.util.Optional;
 
 /** Whether a configured URL reaches an engine the database module's SQL is written for. */
 public final class DatabaseUrls {
@@ -19,31 +19,16 @@ public final class DatabaseUrls {
             if (production) {
                 throw new ConfigurationException(EnvironmentVariables.forDatabase(descriptor.name(), "url")
                         + " is required in production", "set it to the database's JDBC URL, starting with "
-                        + String.join(", ", ConfigLoader.URL_PREFIXES.subList(0, 2)) + " or "
-                        + ConfigLoader.URL_PREFIXES.getLast());
+                        + Engine.urlPrefixes(" or "));
             }
             return;
         }
-        String url = config.url().toLowerCase(Locale.ROOT);
-        String engine = JdbcUrls.engine(url).orElse("");
         String variable = EnvironmentVariables.forDatabase(descriptor.name(), "url");
-        switch (descriptor.engine()) {
-            case POSTGRESQL -> {
-                if (!engine.equals(JdbcUrls.POSTGRESQL)) {
-                    throw new ConfigurationException(variable + " is not a jdbc:postgresql: URL, but "
-                            + descriptor.name() + " is written for PostgreSQL", "point it at a PostgreSQL server");
-                }
-            }
-            case SQLSERVER -> {
-                if (engine.equals(JdbcUrls.H2) && !url.contains(";mode=mssqlserver")) {
-                    throw new ConfigurationException(variable + " is an H2 URL without MODE=MSSQLServer, but "
-                            + descriptor.name() + " is written for SQL Server", "add ;MODE=MSSQLServer to it");
-                }
-                if (engine.equals(JdbcUrls.POSTGRESQL)) {
-                    throw new ConfigurationException(variable + " is a PostgreSQL URL, but " + descriptor.name()
-                            + " is written for SQL Server", "give a jdbc:sqlserver: or jdbc:h2:...;MODE=MSSQLServer URL");
-                }
-            }
+        // Engine.misfit words it "what; what to do": its two halves become the exception's two fields.
+        Optional<String> misfit = descriptor.engine().misfit(config.url());
+        if (misfit.isPresent()) {
+            String[] halves = misfit.get().formatted(descriptor.name()).split("; ", 2);
+            throw new ConfigurationException(variable + " " + halves[0], halves[1]);
         }
     }
 }

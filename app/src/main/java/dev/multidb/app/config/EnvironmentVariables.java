@@ -3,8 +3,8 @@ package dev.multidb.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigUtil;
 import com.typesafe.config.ConfigValueFactory;
+import dev.multidb.core.EnvironmentNames;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -25,7 +25,7 @@ public final class EnvironmentVariables {
         if (elements.size() > 1 && elements.getFirst().equals(DATABASES)) {
             elements = elements.subList(1, elements.size());
         }
-        return String.join("_", elements).replace('-', '_').replace('.', '_').toUpperCase(Locale.ROOT);
+        return EnvironmentNames.of(elements);
     }
 
     /** The variable that holds database {@code database}'s {@code key}, e.g. {@code DATABASE1_URL}. */

@@ -3,6 +3,7 @@ package dev.multidb.app.embedded;
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.Engine;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded defaults of every database configured without a URL: each descriptor's engine picks
- * its stand-in (PostgreSQL: a real embedded PostgreSQL; SQL Server: H2 in SQL Server mode), with
+ * its stand-in ({@link Engine#embeddedStandIn}: a real embedded PostgreSQL, or H2 in the engine's mode), with
  * its files under {@code <dataDirectory>/<name>}. Closing stops them all.
  */
 public final class EmbeddedDefaults implements AutoCloseable {
@@ -86,10 +87,9 @@ public final class EmbeddedDefaults implements AutoCloseable {
 
     private static EmbeddedDatabase start(DatabaseDescriptor descriptor, Path directory) {
         long begin = System.nanoTime();
-        EmbeddedDatabase embedded = switch (descriptor.engine()) {
-            case POSTGRESQL -> EmbeddedPostgresServer.start(descriptor.name(), directory);
-            case SQLSERVER -> EmbeddedH2Database.start(descriptor.name(), directory);
-        };
+        EmbeddedDatabase embedded = descriptor.engine().embeddedStandIn() == Engine.POSTGRESQL
+                ? EmbeddedPostgresServer.start(descriptor.name(), directory)
+                : EmbeddedH2Database.start(descriptor.name(), directory, descriptor.engine());
         LOG.info("{}: embedded {} started in {} ms, data in {}", descriptor.name(), embedded.description(),
                 (System.nanoTime() - begin) / 1_000_000, directory.toAbsolutePath().normalize());
         return embedded;

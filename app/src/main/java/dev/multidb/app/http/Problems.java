@@ -1,7 +1,7 @@
 package dev.multidb.app.http;
 
 import dev.multidb.app.registry.DatabaseUnavailableException;
-import dev.multidb.database1.EmailTakenException;
+import dev.multidb.core.DomainException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -22,7 +22,7 @@ final class Problems {
     static void register(RoutesConfig routes) {
         routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.errors()));
         routes.exception(HttpResponseException.class, Problems::fromJavalin);
-        routes.exception(EmailTakenException.class, (e, ctx) -> write(ctx, 409, "email already taken", List.of()));
+        routes.exception(DomainException.class, (e, ctx) -> write(ctx, status(e.kind()), e.detail(), List.of()));
         routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
             logUnavailable(ctx, e);
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
@@ -32,6 +32,14 @@ final class Problems {
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             write(ctx, 500, "unexpected error; the server log has the details", List.of());
         });
+    }
+
+    // By kind, not by class: a new database module's refusals need no entry here.
+    private static int status(DomainException.Kind kind) {
+        return switch (kind) {
+            case CONFLICT -> 409;
+            case NOT_FOUND -> 404;
+        };
     }
 
     // A refusal by the bulkhead or during a cool-down has no cause and can come by the thousand under load.

@@ -4,6 +4,7 @@ import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.app.migrate.MigrationRow.Kind;
 import dev.multidb.core.DatabaseDescriptor;
+import dev.multidb.core.Engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -194,8 +195,8 @@ public final class Migrations {
         return value == null ? "" : value;
     }
 
+    // ConfigLoader refuses every URL of no known engine before a command runs.
     static String engine(String url) {
-        String[] parts = url.split(":", 3);
-        return parts.length > 1 ? parts[1] : url;
+        return Engine.ofUrl(url).map(Engine::id).orElseThrow(() -> new IllegalArgumentException("no engine multidb knows"));
     }
 }

@@ -3,7 +3,7 @@ package dev.multidb.app.registry;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.core.DatabaseDescriptor;
-import dev.multidb.core.JdbcUrls;
+import dev.multidb.core.Engine;
 import java.time.Duration;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -21,7 +21,7 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseDescriptor descriptor;
-    private final String engine;
+    private final Engine engine;
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
@@ -38,7 +38,7 @@ public final class Database implements AutoCloseable {
                 .withExecuteLogging(false);
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
         this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
-                config.statementTimeout().plus(CALL_GRACE), dataSource, driverCanAbort(engine));
+                config.statementTimeout().plus(CALL_GRACE), dataSource, engine.driverCanAbort());
     }
 
     public String name() {
@@ -47,7 +47,7 @@ public final class Database implements AutoCloseable {
 
     /** {@code postgresql}, {@code h2} or {@code sqlserver}: what the URL points at, not what the module was written for. */
     public String engine() {
-        return engine;
+        return engine.id();
     }
 
     public DatabaseDescriptor descriptor() {
@@ -102,12 +102,8 @@ public final class Database implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - startNanos).toMillis();
     }
 
-    // Connection.abort closes the socket at once (pgjdbc, mssql-jdbc); H2's abort does nothing.
-    private static boolean driverCanAbort(String engine) {
-        return engine.equals(JdbcUrls.POSTGRESQL) || engine.equals(JdbcUrls.SQLSERVER);
-    }
-
-    static String engineOf(String url) {
-        return JdbcUrls.engine(url).orElse("unknown");
+    // Registry resolves the dialect first, which refuses every URL of no known engine.
+    static Engine engineOf(String url) {
+        return Engine.ofUrl(url).orElseThrow(() -> new IllegalArgumentException("no engine multidb knows"));
     }
 }
