@@ -21,6 +21,8 @@ import org.flywaydb.core.api.callback.Event;
  */
 final class RemoteH2Guard implements Callback {
 
+    static final Duration GRACE = Duration.ofSeconds(1);
+
     private final boolean remoteH2;
     private final Duration deadline;
     private volatile long lastProgress;
@@ -28,7 +30,8 @@ final class RemoteH2Guard implements Callback {
     RemoteH2Guard(DatabaseConfig config) {
         String url = config.url().toLowerCase(Locale.ROOT);
         this.remoteH2 = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
-        this.deadline = config.statementTimeout();
+        // Flyway's own client-side work (loading classes, scanning the class path) reports no progress either.
+        this.deadline = config.statementTimeout().plus(GRACE);
     }
 
     /** {@code work}'s result, or a {@link StalledException} once it has made no progress for the deadline. */
