@@ -6,6 +6,7 @@ import dev.multidb.app.http.HttpApp;
 import dev.multidb.app.migrate.MigrateReport;
 import dev.multidb.app.migrate.Migrations;
 import dev.multidb.app.migrate.SeedReport;
+import dev.multidb.app.registry.Closing;
 import dev.multidb.app.registry.Registry;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.DialectResolver;
@@ -48,13 +49,10 @@ public final class RunningServer implements AutoCloseable {
             prepare(descriptors, resolved);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
-            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort());
+            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
             return new RunningServer(embedded, registry, javalin);
-        } catch (RuntimeException e) {
-            if (registry != null) {
-                registry.close();
-            }
-            embedded.close();
+        } catch (RuntimeException | Error e) {
+            Closing.all(e, registry == null ? List.of(embedded) : List.of(registry, embedded));
             throw e;
         }
     }
@@ -69,10 +67,9 @@ public final class RunningServer implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
-        LOG.info("multidb stopping");
-        javalin.stop();
-        registry.close();
-        embedded.close();
+        LOG.info("multidb stopping: no new connections, requests in flight may finish");
+        // Jetty's graceful stop (HttpApp) returns once they have, or when the shutdown grace is over.
+        Closing.all("multidb", List.of(javalin::stop, registry, embedded));
     }
 
     private static void prepare(List<DatabaseDescriptor> descriptors, AppConfig config) {

@@ -15,7 +15,7 @@ final class DriverTimeouts {
     }
 
     static Map<String, String> properties(DatabaseConfig config) {
-        return Engine.ofUrl(config.url())
+        return Engine.ofUrl(config.migrationJdbcUrl())
                 .map(engine -> engine.driverTimeouts(config.statementTimeout(), config.statementTimeout(),
                         config.statementTimeout()))
                 .orElse(Map.of());

@@ -5,7 +5,7 @@ import dev.multidb.core.DatabaseDescriptor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-/** Flyway configured for one database, always with its migration credentials and its deadline. */
+/** Flyway configured for one database: its migration credentials, its migration URL and its deadline. */
 final class FlywayFactory {
 
     /** Seeds keep their own history, so seeding never mixes with schema history. */
@@ -65,7 +65,7 @@ final class FlywayFactory {
 
     private FluentConfiguration base() {
         return Flyway.configure(FlywayFactory.class.getClassLoader())
-                .dataSource(config.url(), config.migrationUser(), config.migrationPassword().value())
+                .dataSource(config.migrationJdbcUrl(), config.migrationUser(), config.migrationPassword().value())
                 .jdbcProperties(DriverTimeouts.properties(config))
                 // One attempt, then the command's own one-line error: a retry loop would wait without a word.
                 .connectRetries(0)

@@ -28,7 +28,7 @@ final class RemoteH2Guard implements Callback {
     private volatile long lastProgress;
 
     RemoteH2Guard(DatabaseConfig config) {
-        String url = config.url().toLowerCase(Locale.ROOT);
+        String url = config.migrationJdbcUrl().toLowerCase(Locale.ROOT);
         this.remoteH2 = url.startsWith("jdbc:h2:tcp:") || url.startsWith("jdbc:h2:ssl:");
         // Flyway's own client-side work (loading classes, scanning the class path) reports no progress either.
         this.deadline = config.statementTimeout().plus(GRACE);

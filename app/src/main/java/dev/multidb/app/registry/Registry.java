@@ -35,7 +35,7 @@ public final class Registry implements AutoCloseable {
             }
             return new Registry(opened);
         } catch (RuntimeException e) {
-            opened.forEach(Database::close);
+            Closing.all(e, opened.reversed());
             throw e;
         }
     }
@@ -45,11 +45,17 @@ public final class Registry implements AutoCloseable {
         SQLDialect dialect = DialectResolver.resolve(descriptor.name(), config.url());
         HikariDataSource dataSource = Pools.open(config, Database.engineOf(config.url()), meters);
         Database database = new Database(descriptor, config, dialect, dataSource);
-        Gauge.builder("multidb.database.calls.in.flight", database, Database::callsInFlight)
-                .description("calls holding a place in the database's concurrency bound")
-                .tag("database", database.name())
-                .register(meters);
-        return database;
+        try {
+            Gauge gauge = Gauge.builder("multidb.database.calls.in.flight", database, Database::callsInFlight)
+                    .description("calls holding a place in the database's concurrency bound")
+                    .tag("database", database.name())
+                    .register(meters);
+            database.onClose(() -> meters.remove(gauge));
+            return database;
+        } catch (RuntimeException e) {
+            Closing.all(e, List.of(database));
+            throw e;
+        }
     }
 
     public Database get(String name) {
@@ -63,6 +69,6 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
-        databases.forEach(Database::close);
+        Closing.all("the registry", databases.reversed());
     }
 }

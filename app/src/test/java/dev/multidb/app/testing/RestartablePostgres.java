@@ -46,6 +46,10 @@ public final class RestartablePostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
+    public int port() {
+        return port;
+    }
+
     public String user() {
         return "postgres";
     }
