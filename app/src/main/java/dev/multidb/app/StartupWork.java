@@ -1,19 +1,14 @@
 package dev.multidb.app;
 
-import dev.multidb.app.registry.Database;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /** Start-up steps that each database takes on its own, side by side: they wait on their own server more than on a core. */
 final class StartupWork {
-
-    private static final Logger LOG = LoggerFactory.getLogger(StartupWork.class);
 
     private StartupWork() {
     }
@@ -38,15 +33,5 @@ final class StartupWork {
         if (failure != null) {
             throw failure;
         }
-    }
-
-    // The first query through jOOQ loads and links hundreds of classes; paid here, unbounded, instead of inside the
-    // first readiness probe's call deadline, where on a busy machine it timed out and the cool-down refused calls.
-    // Returns the schema version it read ("" when never migrated).
-    static String warm(Database database) {
-        long begin = System.nanoTime();
-        String version = database.schemaVersion().orElse("");
-        LOG.debug("{}: first query in {} ms", database.name(), (System.nanoTime() - begin) / 1_000_000);
-        return version;
     }
 }
