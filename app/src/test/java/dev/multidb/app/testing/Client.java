@@ -20,7 +20,7 @@ public final class Client {
     private final int port;
     private final String base;
 
-    Client(int port) {
+    public Client(int port) {
         this.port = port;
         this.base = "http://localhost:" + port;
     }
