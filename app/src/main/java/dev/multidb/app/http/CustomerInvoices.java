@@ -10,11 +10,14 @@ import dev.multidb.database2.InvoiceSummary;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rules that span both databases. No transaction spans the two engines, so the customer's row in
  * database1 is the point of coordination: invoice creation holds it shared while it inserts in database2,
  * deletion holds it exclusively while it checks database2, so an open invoice never outlives its customer.
+ * Both take their database2 place first ({@link Database#callWith}): a hung or full database2 refuses them before
+ * they hold a database1 connection, and they may hold only a share of database1's places.
  */
 final class CustomerInvoices {
 
@@ -23,22 +26,27 @@ final class CustomerInvoices {
 
     private final Database customers;
     private final Database invoices;
+    private final IdempotentWrites invoiceKeys;
 
-    CustomerInvoices(Database customers, Database invoices) {
+    CustomerInvoices(Database customers, Database invoices, IdempotentWrites invoiceKeys) {
         this.customers = customers;
         this.invoices = invoices;
+        this.invoiceKeys = invoiceKeys;
     }
 
-    Invoice createInvoice(long customerId, BigDecimal amount, String currency) {
-        return customers.call(dsl -> dsl.transactionResult(tx -> {
+    /** Creates the invoice and answers with {@code answer}; with a key, both are stored in database2's transaction. */
+    Answer createInvoice(long customerId, BigDecimal amount, String currency, Optional<RequestKey> key,
+            Function<Invoice, Answer> answer) {
+        return invoiceKeys.replayOr(key, () -> customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
             new CustomerRepository(tx.dsl()).lockForShare(customerId)
                     .orElseThrow(() -> customerNotFound(customerId));
-            return invoices.call(d2 -> new InvoiceRepository(d2).create(customerId, amount, currency));
-        }));
+            return invoices.call(d2 -> invoiceKeys.write(d2, key,
+                    d -> answer.apply(new InvoiceRepository(d).create(customerId, amount, currency))));
+        })));
     }
 
     void deleteCustomer(long customerId) {
-        customers.call(dsl -> dsl.transactionResult(tx -> {
+        customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
             CustomerRepository repository = new CustomerRepository(tx.dsl());
             repository.lockForUpdate(customerId).orElseThrow(() -> customerNotFound(customerId));
             if (invoices.call(d2 -> new InvoiceRepository(d2).hasOpenInvoices(customerId))) {

@@ -11,16 +11,19 @@ import dev.multidb.database1.CustomerPage;
 import dev.multidb.database1.CustomerRepository;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import java.util.Optional;
 
 /** /customers: database1, plus deletion and the summary, which also need database2. */
 final class CustomerRoutes {
 
     private final Database database1;
     private final CustomerInvoices customerInvoices;
+    private final IdempotentWrites customerKeys;
 
-    CustomerRoutes(Database database1, CustomerInvoices customerInvoices) {
+    CustomerRoutes(Database database1, CustomerInvoices customerInvoices, IdempotentWrites customerKeys) {
         this.database1 = database1;
         this.customerInvoices = customerInvoices;
+        this.customerKeys = customerKeys;
     }
 
     void register(RoutesConfig routes) {
@@ -40,10 +43,13 @@ final class CustomerRoutes {
     }
 
     private void create(Context ctx) {
-        NewCustomer input = CustomerInput.create(JsonBody.object(ctx));
-        Customer customer = database1.call(dsl -> new CustomerRepository(dsl).create(input.email(), input.name()));
-        ctx.header("Location", "/customers/" + customer.id());
-        Responses.json(ctx, 201, CustomerView.of(customer));
+        Optional<String> key = RequestKey.header(ctx);
+        byte[] body = JsonBody.bytes(ctx);
+        NewCustomer input = CustomerInput.create(JsonBody.object(body));
+        customerKeys.run(RequestKey.of(ctx, key, body), dsl -> {
+            Customer customer = new CustomerRepository(dsl).create(input.email(), input.name());
+            return Answer.of(201, "/customers/" + customer.id(), CustomerView.of(customer));
+        }).write(ctx);
     }
 
     private void find(Context ctx) {
@@ -55,7 +61,7 @@ final class CustomerRoutes {
 
     private void update(Context ctx) {
         long id = Params.id(ctx, "id");
-        CustomerChange change = CustomerInput.change(JsonBody.object(ctx));
+        CustomerChange change = CustomerInput.change(JsonBody.mergePatch(ctx));
         Customer customer = database1.call(dsl -> new CustomerRepository(dsl).update(id, change))
                 .orElseThrow(() -> CustomerInvoices.customerNotFound(id));
         Responses.json(ctx, 200, CustomerView.of(customer));

@@ -2,9 +2,11 @@ package dev.multidb.app.registry;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.multidb.app.config.DatabaseConfig;
+import dev.multidb.app.logging.LogContext;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.Engine;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -25,6 +27,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
+    private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource) {
         this.descriptor = descriptor;
@@ -37,7 +40,7 @@ public final class Database implements AutoCloseable {
                 .withBindOffsetDateTimeType(true)
                 .withExecuteLogging(false);
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
-        this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
+        this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(), config.statementTimeout(),
                 config.statementTimeout().plus(CALL_GRACE), dataSource, engine.driverCanAbort());
     }
 
@@ -69,7 +72,22 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the database is down, does not answer in time, or is saturated
      */
     public <T> T call(Function<DSLContext, T> work) {
-        return bulkhead.run(() -> work.apply(dsl));
+        // The database's name on every log line of the call, on the caller's thread and on a worker's (H2).
+        return LogContext.withDatabase(name(),
+                () -> bulkhead.run(() -> LogContext.withDatabase(name(), () -> work.apply(dsl))));
+    }
+
+    /**
+     * Runs {@code work} on this database while it calls {@code other}: a place on {@code other} is taken first, so
+     * a full or cooling-down {@code other} refuses before this database is touched, and such work holds at most
+     * half of either database's places and connections, so neither's own endpoints starve while the other hangs.
+     *
+     * @throws DatabaseUnavailableException when either database is down, does not answer in time, or is saturated
+     */
+    public <T> T callWith(Database other, Function<DSLContext, T> work) {
+        try (Admission.Place place = other.bulkhead.reserve()) {
+            return bulkhead.runCrossing(() -> work.apply(dsl), List.of(place));
+        }
     }
 
     /** Calls holding a place in this database's bound right now. */
@@ -94,8 +112,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        bulkhead.close();
-        dataSource.close();
+        Closing.all(name(), List.of(bulkhead, dataSource, () -> onClose.forEach(Runnable::run)));
+    }
+
+    /** Runs {@code action} when this database closes (e.g. removing its meters). */
+    void onClose(Runnable action) {
+        onClose.add(action);
     }
 
     private static long elapsedMs(long startNanos) {

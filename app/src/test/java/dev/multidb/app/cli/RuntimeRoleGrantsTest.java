@@ -71,7 +71,7 @@ class RuntimeRoleGrantsTest {
         Cli cli = new Cli(DATABASES, env, new PrintWriter(new StringWriter()), new PrintWriter(err));
         assertThat(cli.execute("serve")).as(err.toString()).isZero();
         server = cli.server().orElseThrow();
-        client = new Client(server.port());
+        client = Client.of(server.port());
     }
 
     @AfterAll

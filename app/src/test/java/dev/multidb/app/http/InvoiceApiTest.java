@@ -35,6 +35,31 @@ class InvoiceApiTest {
         assertThat(invoice.get("currency").asText()).isEqualTo("EUR");
         assertThat(invoice.get("status").asText()).isEqualTo("open");
         assertThat(invoice.get("issuedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(created.headers().firstValue("Location")).contains("/invoices/" + invoice.get("id").asLong());
+    }
+
+    @Test
+    void createdInvoiceIsReadBackAtItsLocation() {
+        long customer = createCustomer("ada@example.com");
+
+        HttpResponse<String> created = app.client().post("/customers/" + customer + "/invoices",
+                "{\"amount\": \"12.50\", \"currency\": \"EUR\"}");
+
+        String location = "/invoices/" + json(created.body()).get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).contains(location);
+        HttpResponse<String> read = app.client().get(location);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(json(read.body())).isEqualTo(json(created.body()));
+    }
+
+    @Test
+    void unknownInvoiceIsNotFoundAsProblem() {
+        HttpResponse<String> response = app.client().get("/invoices/123");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(response.body()).get("detail").asText()).isEqualTo("invoice 123 does not exist");
     }
 
     @Test

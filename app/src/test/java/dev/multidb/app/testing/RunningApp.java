@@ -2,6 +2,7 @@ package dev.multidb.app.testing;
 
 import dev.multidb.app.registry.Database;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -25,6 +26,11 @@ public final class RunningApp implements BeforeAllCallback, BeforeEachCallback, 
     /** Both databases emptied before every test. */
     public static RunningApp emptiedBeforeEachTest() {
         return new RunningApp(TestApp.Limits.DEFAULT, true);
+    }
+
+    /** Both databases emptied before every test, with tighter bounds for timeout and bulkhead tests. */
+    public static RunningApp emptiedBeforeEachTest(TestApp.Limits limits) {
+        return new RunningApp(limits, true);
     }
 
     /** Data kept from test to test of the class. */
@@ -73,6 +79,10 @@ public final class RunningApp implements BeforeAllCallback, BeforeEachCallback, 
 
     public PrometheusMeterRegistry meters() {
         return app.meters();
+    }
+
+    public List<String> routes() {
+        return app.routes();
     }
 
     public void truncate() {

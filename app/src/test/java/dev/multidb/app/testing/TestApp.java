@@ -34,6 +34,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READY = Duration.ofSeconds(30);
 
     private final RestartablePostgres postgres;
     private final Registry registry;
@@ -46,7 +47,7 @@ public final class TestApp implements AutoCloseable {
         this.registry = registry;
         this.meters = meters;
         this.server = server;
-        this.client = new Client(server.port());
+        this.client = new Client(server.port(), OpenApiContract.get());
     }
 
     public static TestApp start() {
@@ -60,6 +61,16 @@ public final class TestApp implements AutoCloseable {
     /** As {@link #start(Limits)}; database1's configuration is {@code database1} applied to the direct one. */
     public static TestApp start(Limits limits, UnaryOperator<DatabaseConfig> database1) {
         RestartablePostgres postgres = RestartablePostgres.start();
+        try {
+            return start(postgres, limits, database1);
+        } catch (RuntimeException | Error e) {
+            // A start that fails (a broken migration, a port in use) must not leave the server and its files.
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static TestApp start(RestartablePostgres postgres, Limits limits, UnaryOperator<DatabaseConfig> database1) {
         String h2Url = "jdbc:h2:mem:database2-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
         migrate(postgres.url(), postgres.user(), Database1.DESCRIPTOR.migrationLocation());
         migrate(h2Url, "sa", Database2.DESCRIPTOR.migrationLocation());
@@ -68,7 +79,24 @@ public final class TestApp implements AutoCloseable {
                 database(Database2.DESCRIPTOR.name(), h2Url, "sa", limits)));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Registry registry = Registry.open(List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR), config, meters);
+        try {
+            awaitReady(registry);
+        } catch (IllegalStateException e) {
+            registry.close();
+            postgres.close();
+            throw e;
+        }
         return new TestApp(postgres, registry, meters, HttpApp.start(registry, meters, 0));
+    }
+
+    // Pools open without a first connection (a database may be down at start): wait, as an orchestrator waits for
+    // readiness, so that a slow first connection on a loaded machine is not the first test's deadline.
+    private static void awaitReady(Registry registry) {
+        for (Database database : registry.all()) {
+            if (!Poll.until(() -> database.health().up(), READY)) {
+                throw new IllegalStateException(database.name() + " did not answer within " + READY);
+            }
+        }
     }
 
     static DatabaseConfig database(String name, String url, String user, Limits limits) {
@@ -100,10 +128,21 @@ public final class TestApp implements AutoCloseable {
         return meters;
     }
 
+    /** Every route the server serves, as {@code "GET /customers/{id}"}. */
+    public List<String> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
+    }
+
     /** Empties both databases and restarts their ids, so each test starts from nothing. */
     public void truncate() {
         database1().dsl().truncate(CUSTOMER).restartIdentity().execute();
         database2().dsl().truncate(INVOICE).restartIdentity().execute();
+        database1().dsl().truncate(dev.multidb.database1.jooq.Tables.IDEMPOTENCY_KEY).execute();
+        database2().dsl().truncate(dev.multidb.database2.jooq.Tables.IDEMPOTENCY_KEY).execute();
     }
 
     public static JsonNode json(String body) {
@@ -116,8 +155,14 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
-        registry.close();
-        postgres.close();
+        try {
+            server.stop();
+        } finally {
+            try {
+                registry.close();
+            } finally {
+                postgres.close();
+            }
+        }
     }
 }
