@@ -5,11 +5,11 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 
 /** A write's answer as it is sent, and as it is stored under an Idempotency-Key to be replayed byte for byte. */
-record Answer(int status, String location, String body, boolean replayed) {
+public record Answer(int status, String location, String body, boolean replayed) {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    static Answer of(int status, String location, Object view) {
+    public static Answer of(int status, String location, Object view) {
         return new Answer(status, location, new String(Json.write(view), StandardCharsets.UTF_8), false);
     }
 
@@ -17,7 +17,7 @@ record Answer(int status, String location, String body, boolean replayed) {
         return new Answer(stored.status(), stored.location(), stored.body(), true);
     }
 
-    void write(Context ctx) {
+    public void write(Context ctx) {
         if (location != null) {
             ctx.header("Location", location);
         }
