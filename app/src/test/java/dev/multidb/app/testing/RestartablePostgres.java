@@ -36,6 +36,10 @@ public final class RestartablePostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/postgres";
     }
 
+    public int port() {
+        return port;
+    }
+
     public String user() {
         return "postgres";
     }
