@@ -77,7 +77,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(read.integer(path(name, "statement-timeout-ms"), 1, Integer.MAX_VALUE)),
                 // HikariCP refuses a connection timeout under 250 ms.
                 Duration.ofMillis(read.integer(path(name, "connection-timeout-ms"), 250, Integer.MAX_VALUE)),
-                read.integer(path(name, "max-concurrent-calls"), 1, 100_000));
+                read.integer(path(name, "max-concurrent-calls"), 1, 100_000),
+                ReplicaConfig.read(read, name, url));
     }
 
     private static void checkUrl(String path, String url, boolean production) {
@@ -103,7 +104,7 @@ public final class ConfigLoader {
         return second < 0 ? url.substring(0, Math.min(url.length(), 12)) : url.substring(0, second + 1);
     }
 
-    private static String path(String database, String key) {
+    static String path(String database, String key) {
         return ConfigUtil.joinPath("databases", database, key);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
  * @param statementTimeout    deadline for every statement and for a whole call ({@code DATABASE<n>_STATEMENT_TIMEOUT_MS})
  * @param connectionTimeout   how long a request waits for a pooled connection before it is refused (at most 2 s by default)
  * @param maxConcurrentCalls  bulkhead: calls in flight against this database; one more is refused at once
+ * @param replicas            hot standbys that serve reads ({@code DATABASE<n>_REPLICA_*}); none by default
  */
 public record DatabaseConfig(
         String name,
@@ -21,7 +22,20 @@ public record DatabaseConfig(
         int poolSize,
         Duration statementTimeout,
         Duration connectionTimeout,
-        int maxConcurrentCalls) {
+        int maxConcurrentCalls,
+        ReplicaConfig replicas) {
+
+    public DatabaseConfig {
+        replicas = replicas == null ? ReplicaConfig.NONE : replicas;
+    }
+
+    /** Without read replicas. */
+    public DatabaseConfig(String name, String url, String user, Secret password, String migrationUser,
+            Secret migrationPassword, int poolSize, Duration statementTimeout, Duration connectionTimeout,
+            int maxConcurrentCalls) {
+        this(name, url, user, password, migrationUser, migrationPassword, poolSize, statementTimeout,
+                connectionTimeout, maxConcurrentCalls, ReplicaConfig.NONE);
+    }
 
     public boolean embedded() {
         return url == null || url.isBlank();
@@ -32,6 +46,14 @@ public record DatabaseConfig(
         return new DatabaseConfig(name, newUrl, newUser, newPassword,
                 migrationUser == null || migrationUser.isBlank() ? newUser : migrationUser,
                 migrationUser == null || migrationUser.isBlank() ? newPassword : migrationPassword,
-                poolSize, statementTimeout, connectionTimeout, maxConcurrentCalls);
+                poolSize, statementTimeout, connectionTimeout, maxConcurrentCalls, replicas);
+    }
+
+    /** The same settings for replica {@code url}: its own pool, the same deadline and bounds, the replica account. */
+    public DatabaseConfig forReplica(String replicaName, String url) {
+        String replicaUser = replicas.user().isBlank() ? user : replicas.user();
+        Secret replicaPassword = replicas.user().isBlank() ? password : replicas.password();
+        return new DatabaseConfig(replicaName, url, replicaUser, replicaPassword, replicaUser, replicaPassword,
+                poolSize, statementTimeout, connectionTimeout, maxConcurrentCalls, ReplicaConfig.NONE);
     }
 }
