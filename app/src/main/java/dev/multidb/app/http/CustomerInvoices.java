@@ -1,6 +1,8 @@
 package dev.multidb.app.http;
 
+import dev.multidb.app.registry.ConsistencyToken;
 import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Written;
 import dev.multidb.database1.Customer;
 import dev.multidb.database1.CustomerRepository;
 import dev.multidb.database2.Invoice;
@@ -37,8 +39,8 @@ final class CustomerInvoices {
         }));
     }
 
-    void deleteCustomer(long customerId) {
-        customers.call(dsl -> dsl.transactionResult(tx -> {
+    Written<Boolean> deleteCustomer(long customerId) {
+        return customers.write(dsl -> dsl.transactionResult(tx -> {
             CustomerRepository repository = new CustomerRepository(tx.dsl());
             repository.lockForUpdate(customerId).orElseThrow(() -> customerNotFound(customerId));
             if (invoices.call(d2 -> new InvoiceRepository(d2).hasOpenInvoices(customerId))) {
@@ -48,18 +50,18 @@ final class CustomerInvoices {
         }));
     }
 
-    List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status) {
-        requireCustomer(customerId);
+    List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status, ConsistencyToken token) {
+        requireCustomer(customerId, token);
         return invoices.call(dsl -> new InvoiceRepository(dsl).listByCustomer(customerId, status));
     }
 
-    Summary summary(long customerId) {
-        Customer customer = requireCustomer(customerId);
+    Summary summary(long customerId, ConsistencyToken token) {
+        Customer customer = requireCustomer(customerId, token);
         return new Summary(customer, invoices.call(dsl -> new InvoiceRepository(dsl).summarize(customerId)));
     }
 
-    private Customer requireCustomer(long customerId) {
-        return customers.call(dsl -> new CustomerRepository(dsl).findById(customerId))
+    private Customer requireCustomer(long customerId, ConsistencyToken token) {
+        return customers.read(token, dsl -> new CustomerRepository(dsl).findById(customerId))
                 .orElseThrow(() -> customerNotFound(customerId));
     }
 

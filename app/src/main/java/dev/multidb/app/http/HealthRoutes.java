@@ -1,8 +1,10 @@
 package dev.multidb.app.http;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.multidb.app.registry.Database;
 import dev.multidb.app.registry.Health;
 import dev.multidb.app.registry.Registry;
+import dev.multidb.app.registry.ReplicaHealth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -15,7 +17,9 @@ import java.util.concurrent.Executors;
 /** Liveness (the process answers) and readiness (every database answers, with latency and schema version). */
 final class HealthRoutes {
 
-    record DatabaseStatus(String status, String engine, long latencyMs, String schemaVersion) {
+    // Replicas never change the database's status: a read they cannot serve goes to the primary.
+    record DatabaseStatus(String status, String engine, long latencyMs, String schemaVersion,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReplicaHealth> replicas) {
     }
 
     record Readiness(String status, Map<String, DatabaseStatus> databases) {
@@ -39,7 +43,7 @@ final class HealthRoutes {
         for (int i = 0; i < all.size(); i++) {
             Health health = results.get(i);
             databases.put(all.get(i).name(), new DatabaseStatus(health.up() ? "UP" : "DOWN", all.get(i).engine(),
-                    health.latencyMs(), health.schemaVersion()));
+                    health.latencyMs(), health.schemaVersion(), all.get(i).replicaHealth()));
         }
         boolean up = results.stream().allMatch(Health::up);
         Responses.json(ctx, up ? 200 : 503, new Readiness(up ? "UP" : "DOWN", databases));

@@ -5,6 +5,8 @@ import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.Engine;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -18,6 +20,12 @@ public final class Database implements AutoCloseable {
 
     /** How much longer than the statement timeout a caller waits, so that the server's own timeout wins when it can. */
     static final Duration CALL_GRACE = Duration.ofMillis(500);
+    // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
+    // jOOQ's per-query debug logging listener is skipped: our logs never run at DEBUG on the hot path.
+    // No query timeout here: each pooled connection carries the statement deadline (Pools).
+    static final Settings SETTINGS = new Settings()
+            .withBindOffsetDateTimeType(true)
+            .withExecuteLogging(false);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseDescriptor descriptor;
@@ -25,20 +33,19 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
+    private final SQLDialect dialect;
+    private final Replicas replicas;
 
-    Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource) {
+    Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource,
+            Function<DSLContext, Replicas> replicas) {
         this.descriptor = descriptor;
         this.engine = engineOf(config.url());
         this.dataSource = dataSource;
-        // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
-        // jOOQ's per-query debug logging listener is skipped: our logs never run at DEBUG on the hot path.
-        // No query timeout here: each pooled connection carries the statement deadline (Pools).
-        Settings settings = new Settings()
-                .withBindOffsetDateTimeType(true)
-                .withExecuteLogging(false);
-        this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
+        this.dialect = dialect;
+        this.dsl = DSL.using(new CallConnections(dataSource), dialect, SETTINGS);
         this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
                 config.statementTimeout().plus(CALL_GRACE), dataSource, engine.driverCanAbort());
+        this.replicas = replicas.apply(dsl);
     }
 
     public String name() {
@@ -72,6 +79,38 @@ public final class Database implements AutoCloseable {
         return bulkhead.run(() -> work.apply(dsl));
     }
 
+    /**
+     * Runs read-only {@code work} on a replica that has everything {@code token} names and lags less than allowed,
+     * else on this database (the primary) as {@link #call} does. A replica's trouble never fails the read.
+     *
+     * @throws DatabaseUnavailableException when the read falls back to the primary and the primary cannot serve it
+     */
+    public <T> T read(ConsistencyToken token, Function<DSLContext, T> work) {
+        return replicas.read(token, work, this::call);
+    }
+
+    /**
+     * Runs {@code work} as {@link #call} does and, when this database has replicas, reads on the same connection
+     * after it committed where its commit ends in the WAL: the token a client sends back to read its own write.
+     */
+    public <T> Written<T> write(Function<DSLContext, T> work) {
+        if (!replicas.configured()) {
+            return new Written<>(call(work), Optional.empty());
+        }
+        return bulkhead.run(() -> dsl.connectionResult(connection -> {
+            DSLContext one = DSL.using(connection, dialect, SETTINGS);
+            T value = work.apply(one);
+            return new Written<>(value, Optional.of(ConsistencyToken.of(name(), Wal.committed(one))));
+        }));
+    }
+
+    /** Each replica: where it is, whether it is up, and how far behind the primary it is (empty before it is known). */
+    public List<ReplicaHealth> replicaHealth() {
+        return replicas.all().stream().map(r -> new ReplicaHealth(r.address(), r.up() && r.within(replicas.maxLag())
+                ? ReplicaHealth.UP : r.up() ? ReplicaHealth.LAGGING : ReplicaHealth.DOWN,
+                r.lag().map(Duration::toMillis).orElse(null))).toList();
+    }
+
     /** Calls holding a place in this database's bound right now. */
     public int callsInFlight() {
         return bulkhead.inFlight();
@@ -94,6 +133,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
+        replicas.close();
         bulkhead.close();
         dataSource.close();
     }

@@ -19,6 +19,16 @@ final class Pools {
     }
 
     static HikariDataSource open(DatabaseConfig config, Engine engine, MeterRegistry meters) {
+        return open(config, engine, meters, false);
+    }
+
+    /** A replica's pool opens even when the replica is down, so that it can never stop the app from starting. */
+    static HikariDataSource openReplica(DatabaseConfig config, Engine engine, MeterRegistry meters) {
+        return open(config, engine, meters, true);
+    }
+
+    private static HikariDataSource open(DatabaseConfig config, Engine engine, MeterRegistry meters,
+            boolean mayStartDown) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(config.name());
         hikari.setJdbcUrl(config.url());
@@ -35,6 +45,9 @@ final class Pools {
         engine.driverTimeouts(config.statementTimeout(), config.statementTimeout().plus(Database.CALL_GRACE),
                 Duration.ofMillis(connectionTimeout)).forEach(hikari::addDataSourceProperty);
         engine.statementTimeoutSql(config.statementTimeout()).ifPresent(hikari::setConnectionInitSql);
+        if (mayStartDown) {
+            hikari.setInitializationFailTimeout(-1);
+        }
         try {
             return new HikariDataSource(hikari);
         } catch (PoolInitializationException e) {

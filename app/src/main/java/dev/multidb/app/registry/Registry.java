@@ -44,7 +44,14 @@ public final class Registry implements AutoCloseable {
         // Resolve first: an unsupported dialect must refuse to start, not open a pool and render wrong SQL.
         SQLDialect dialect = DialectResolver.resolve(descriptor.name(), config.url());
         HikariDataSource dataSource = Pools.open(config, Database.engineOf(config.url()), meters);
-        Database database = new Database(descriptor, config, dialect, dataSource);
+        Database database;
+        try {
+            database = new Database(descriptor, config, dialect, dataSource,
+                    primary -> ReplicaPools.open(config, dialect, primary, meters));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
         Gauge.builder("multidb.database.calls.in.flight", database, Database::callsInFlight)
                 .description("calls holding a place in the database's concurrency bound")
                 .tag("database", database.name())

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
 
 /** A plain java.net.http client for one running app. */
 public final class Client {
@@ -45,10 +46,21 @@ public final class Client {
         return send("PATCH", path, BodyPublishers.ofString(json), "application/json");
     }
 
+    /** A POST of {@code json} with one more header, such as an Idempotency-Key. */
+    public HttpResponse<String> post(String path, String json, String header, String value) {
+        return send("POST", path, BodyPublishers.ofString(json), "application/json", Map.of(header, value));
+    }
+
     public HttpResponse<String> send(String method, String path, BodyPublisher body, String contentType) {
+        return send(method, path, body, contentType, Map.of());
+    }
+
+    public HttpResponse<String> send(String method, String path, BodyPublisher body, String contentType,
+            Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(15))
                 .method(method, body);
+        headers.forEach(request::header);
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
@@ -65,5 +77,10 @@ public final class Client {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A GET with one more header, such as a Consistency-Token. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send("GET", path, BodyPublishers.noBody(), null, Map.of(header, value));
     }
 }
