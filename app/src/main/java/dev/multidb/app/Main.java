@@ -23,5 +23,6 @@ public final class Main {
         if (cli.server().isEmpty()) {
             System.exit(code);
         }
+        StopSignal.exitZeroOnTerm();
     }
 }

@@ -48,7 +48,7 @@ public final class RunningServer implements AutoCloseable {
             prepare(descriptors, resolved);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
-            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort());
+            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
             return new RunningServer(embedded, registry, javalin);
         } catch (RuntimeException e) {
             if (registry != null) {
@@ -69,7 +69,8 @@ public final class RunningServer implements AutoCloseable {
         if (closed.getAndSet(true)) {
             return;
         }
-        LOG.info("multidb stopping");
+        LOG.info("multidb stopping: no new connections, requests in flight may finish");
+        // Jetty's graceful stop (HttpApp) returns once they have, or when the shutdown grace is over.
         javalin.stop();
         registry.close();
         embedded.close();

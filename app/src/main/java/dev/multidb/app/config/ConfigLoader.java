@@ -46,7 +46,8 @@ public final class ConfigLoader {
                 read.bool("migrate-on-start"),
                 read.bool("seed-on-start"),
                 read.string("data-directory"),
-                databases);
+                databases,
+                Duration.ofMillis(read.integer("shutdown-grace-ms", 0, Integer.MAX_VALUE)));
     }
 
     private static String environment(Map<String, String> env) {
@@ -64,6 +65,7 @@ public final class ConfigLoader {
     private static DatabaseConfig database(ConfigReader read, String name, boolean production) {
         String url = read.string(path(name, "url")).strip();
         checkUrl(path(name, "url"), url, production);
+        checkUrl(path(name, "migration-url"), read.string(path(name, "migration-url")).strip(), false);
         String user = read.string(path(name, "user"));
         Secret password = new Secret(read.string(path(name, "password")));
         String migrationUser = read.string(path(name, "migration-user"));
@@ -78,7 +80,22 @@ public final class ConfigLoader {
                 // HikariCP refuses a connection timeout under 250 ms.
                 Duration.ofMillis(read.integer(path(name, "connection-timeout-ms"), 250, Integer.MAX_VALUE)),
                 read.integer(path(name, "max-concurrent-calls"), 1, 100_000),
+                read.string(path(name, "migration-url")).strip(),
+                pooler(read, name, url),
                 ReplicaConfig.read(read, name, url));
+    }
+
+    private static Pooler pooler(ConfigReader read, String name, String url) {
+        String variable = EnvironmentVariables.forDatabase(name, "pooler");
+        String value = read.string(path(name, "pooler"));
+        Pooler pooler = Pooler.parse(value).orElseThrow(() -> new ConfigurationException(variable + " is '" + value
+                + "', not a known pooler; set it to none or pgbouncer"));
+        // PgBouncer speaks PostgreSQL's protocol only, and the embedded default has none in front of it.
+        if (pooler == Pooler.PGBOUNCER && Engine.ofUrl(url).filter(e -> e == Engine.POSTGRESQL).isEmpty()) {
+            throw new ConfigurationException(variable + " is pgbouncer, but " + EnvironmentVariables.forDatabase(name,
+                    "url") + " is not a jdbc:postgresql: URL; point it at PgBouncer or set the pooler to none");
+        }
+        return pooler;
     }
 
     private static void checkUrl(String path, String url, boolean production) {

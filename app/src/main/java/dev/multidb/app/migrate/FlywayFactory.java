@@ -5,7 +5,7 @@ import dev.multidb.core.DatabaseDescriptor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
-/** Flyway configured for one database, always with its migration credentials. */
+/** Flyway configured for one database, always with its migration credentials and on its migration URL. */
 final class FlywayFactory {
 
     /** Seeds keep their own history, so seeding never mixes with schema history. */
@@ -47,7 +47,7 @@ final class FlywayFactory {
 
     private static FluentConfiguration base(DatabaseConfig config) {
         return Flyway.configure(FlywayFactory.class.getClassLoader())
-                .dataSource(config.url(), config.migrationUser(), config.migrationPassword().value())
+                .dataSource(config.migrationJdbcUrl(), config.migrationUser(), config.migrationPassword().value())
                 .loggers("slf4j");
     }
 }

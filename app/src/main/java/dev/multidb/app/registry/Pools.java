@@ -5,15 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
 import dev.multidb.app.config.DatabaseConfig;
+import dev.multidb.app.config.Pooler;
 import dev.multidb.core.Engine;
 import dev.multidb.core.EnvironmentNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the HikariCP pool of one database from its configuration. */
 final class Pools {
 
     private static final long MIN_TIMEOUT_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(Pools.class);
 
     private Pools() {
     }
@@ -44,12 +48,23 @@ final class Pools {
         // Socket-level bounds for a server that stops answering; the read waits the call's grace beyond the deadline.
         engine.driverTimeouts(config.statementTimeout(), config.statementTimeout().plus(Database.CALL_GRACE),
                 Duration.ofMillis(connectionTimeout)).forEach(hikari::addDataSourceProperty);
-        engine.statementTimeoutSql(config.statementTimeout()).ifPresent(hikari::setConnectionInitSql);
         if (mayStartDown) {
             hikari.setInitializationFailTimeout(-1);
         }
+        boolean pooled = config.pooler() == Pooler.PGBOUNCER;
+        if (pooled) {
+            // PgBouncer < 1.21 cannot carry server-side prepared statements across the server connections it lends.
+            hikari.addDataSourceProperty("prepareThreshold", "0");
+        } else {
+            // Behind a pooler a SET would land on a borrowed server connection and then serve other clients.
+            engine.statementTimeoutSql(config.statementTimeout()).ifPresent(hikari::setConnectionInitSql);
+        }
         try {
-            return new HikariDataSource(hikari);
+            HikariDataSource dataSource = new HikariDataSource(hikari);
+            if (pooled) {
+                RoleStatementTimeout.warning(dataSource, config).ifPresent(LOG::warn);
+            }
+            return dataSource;
         } catch (PoolInitializationException e) {
             throw new IllegalStateException(config.name() + ": cannot open a connection (" + rootMessage(e) + "). Check "
                     + EnvironmentNames.forDatabase(config.name(), "url") + ", _USER and _PASSWORD and that the database"

@@ -2,6 +2,7 @@ package dev.multidb.app.testing;
 
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.DatabaseConfig;
+import dev.multidb.app.config.Pooler;
 import dev.multidb.app.config.ReplicaConfig;
 import dev.multidb.app.config.Secret;
 import dev.multidb.app.http.HttpApp;
@@ -40,7 +41,8 @@ public final class ReplicatedApp implements AutoCloseable {
             Duration wait, String database2Url) {
         ReplicaConfig replicas = new ReplicaConfig(replicaUrls, "", Secret.NONE, maxLag, wait);
         DatabaseConfig database1 = new DatabaseConfig(Database1.DESCRIPTOR.name(), primary.url(), primary.user(),
-                Secret.NONE, primary.user(), Secret.NONE, 4, Duration.ofSeconds(2), Duration.ofSeconds(1), 8, replicas);
+                Secret.NONE, primary.user(), Secret.NONE, 4, Duration.ofSeconds(2), Duration.ofSeconds(1), 8, "", Pooler.NONE,
+                replicas);
         AppConfig config = new AppConfig("test", 0, false, false, primary.dataDirectory().toString(), List.of(
                 database1, TestApp.database(Database2.DESCRIPTOR.name(), database2Url, "sa", TestApp.Limits.DEFAULT)));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);

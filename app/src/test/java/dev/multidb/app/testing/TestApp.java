@@ -19,6 +19,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -53,12 +54,17 @@ public final class TestApp implements AutoCloseable {
     }
 
     public static TestApp start(Limits limits) {
+        return start(limits, UnaryOperator.identity());
+    }
+
+    /** As {@link #start(Limits)}; database1's configuration is {@code database1} applied to the direct one. */
+    public static TestApp start(Limits limits, UnaryOperator<DatabaseConfig> database1) {
         RestartablePostgres postgres = RestartablePostgres.start();
         String h2Url = "jdbc:h2:mem:database2-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
         migrate(postgres.url(), postgres.user(), Database1.DESCRIPTOR.migrationLocation());
         migrate(h2Url, "sa", Database2.DESCRIPTOR.migrationLocation());
         AppConfig config = new AppConfig("test", 0, false, false, postgres.dataDirectory().toString(), List.of(
-                database(Database1.DESCRIPTOR.name(), postgres.url(), postgres.user(), limits),
+                database1.apply(database(Database1.DESCRIPTOR.name(), postgres.url(), postgres.user(), limits)),
                 database(Database2.DESCRIPTOR.name(), h2Url, "sa", limits)));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Registry registry = Registry.open(List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR), config, meters);
