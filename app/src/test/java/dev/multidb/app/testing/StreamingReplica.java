@@ -124,6 +124,25 @@ public final class StreamingReplica implements AutoCloseable {
         }
     }
 
+    public boolean running() {
+        return server != null;
+    }
+
+    /** Ends the standby as a crash would: SIGKILL to its postmaster, whose children then exit by themselves. */
+    public void kill() {
+        ProcessHandle.of(postmasterPid()).ifPresent(postmaster -> {
+            postmaster.destroyForcibly();
+            postmaster.onExit().join();
+        });
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            // pg_ctl finds nothing to stop: the postmaster is gone already
+        } finally {
+            server = null;
+        }
+    }
+
     public void start() {
         try {
             server = EmbeddedPostgres.builder()
