@@ -3,6 +3,7 @@ package dev.multidb.codegen;
 import dev.multidb.codegen.Migrator.MigrationFailedException;
 import dev.multidb.codegen.engines.Engine;
 import dev.multidb.codegen.engines.ProvisionedDatabase;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,15 +38,18 @@ public final class CodeGeneration {
 
     public Outcome run(Request request) throws Exception {
         long started = System.nanoTime();
-        Fingerprint fingerprint = fingerprint(request);
+        // Resolved first: which provider runs decides the meta database, so it is part of the fingerprint.
+        Provider.Choice choice = request.provider().resolve(request.providerSet());
+        Fingerprint fingerprint = fingerprint(request, choice.provider());
         Optional<Fingerprint> stored = Fingerprint.storedIn(request.outputDirectory());
         if (!request.force() && stored.isPresent() && stored.get().equals(fingerprint)) {
             log.accept("codegen: " + request.engine().id() + " classes are up to date (checked in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms; -Dcodegen.force=true regenerates)");
             return Outcome.UP_TO_DATE;
         }
-        Provider.Choice choice = request.provider().resolve(request.providerSet());
         log.accept("codegen: provider " + choice.provider().name().toLowerCase() + " (" + choice.reason() + ")");
+        // Gone before anything is touched, so an interrupted or failed run is never taken as up to date.
+        Fingerprint.deleteIn(request.outputDirectory());
         try (ProvisionedDatabase database = choice.provider().provision(request.engine(), request.connection())) {
             log.accept("codegen: database is " + database.description());
             String version = Migrator.migrate(database, request.migrations());
@@ -54,13 +58,23 @@ public final class CodeGeneration {
             fingerprint.storeIn(request.outputDirectory());
             log.accept("codegen: generated " + packageName + " at schema version " + version + " in "
                     + (System.nanoTime() - started) / 1_000_000 + " ms");
+        } catch (Exception | Error e) {
+            // Partial sources would compile into classes that match no schema; none is better.
+            try {
+                GeneratedSources.delete(request.outputDirectory());
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
         return Outcome.GENERATED;
     }
 
-    static Fingerprint fingerprint(Request request) {
+    static Fingerprint fingerprint(Request request, Provider resolved) {
         List<String> settings = new ArrayList<>(request.versions());
         settings.add("engine=" + request.engine().id());
+        settings.add("provider=" + resolved.name());
+        settings.add("meta=" + MetaDatabase.named(resolved.urlPrefix(request.engine(), request.connection())).className());
         // jOOQ's configuration classes print themselves as their XML, which covers every <generator> setting.
         settings.add("generator=" + (request.generator() == null ? "" : request.generator().toString()));
         return Fingerprint.of(request.migrations(), settings);

@@ -49,6 +49,10 @@ public record Fingerprint(String value) {
         Files.writeString(outputDirectory.resolve(FILE_NAME), value + "\n");
     }
 
+    static void deleteIn(Path outputDirectory) throws IOException {
+        Files.deleteIfExists(outputDirectory.resolve(FILE_NAME));
+    }
+
     static List<Path> migrationFiles(Path migrations) {
         if (!Files.isDirectory(migrations)) {
             return List.of();

@@ -2,6 +2,8 @@ package dev.multidb.codegen;
 
 import dev.multidb.codegen.engines.Engine;
 import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -50,6 +52,13 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/generated-sources/jooq")
     private File outputDirectory;
 
+    /** The module's own resources folder: files under {@link #resourcesOutput} with no counterpart here are removed. */
+    @Parameter(defaultValue = "${project.basedir}/src/main/resources/db/${project.artifactId}")
+    private File resources;
+
+    @Parameter(defaultValue = "${project.build.outputDirectory}/db/${project.artifactId}")
+    private File resourcesOutput;
+
     /** jOOQ's {@code <generator>} configuration; database name, input schema and target directory are filled in. */
     @Parameter
     private Generator generator;
@@ -62,28 +71,54 @@ public class GenerateMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
+        QuietLogs.apply(getLog().isDebugEnabled());
+        pruneStaleResources();
         if (skip) {
             getLog().info("codegen: skipped (codegen.skip)");
             return;
         }
         project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
-        CodeGeneration.Request request = new CodeGeneration.Request(
-                Engine.byId(engine),
-                Provider.parse(provider == null || provider.isBlank() ? "embedded" : provider),
-                provider != null && !provider.isBlank(),
-                new Provider.Connection(url, user, password),
-                migrations.toPath(),
-                outputDirectory.toPath(),
-                generator,
-                force,
-                List.of("jooq=" + Constants.FULL_VERSION, "codegen=" + pluginVersion));
+        CodeGeneration.Request request = request();
         try {
             new CodeGeneration(getLog()::info).run(request);
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
         } catch (Exception e) {
             if (CodeGeneration.isMigrationFailure(e)) {
                 throw new MojoFailureException(e.getMessage(), e);
             }
-            throw new MojoExecutionException("codegen: " + e.getMessage(), e);
+            String message = String.valueOf(e.getMessage());
+            throw new MojoExecutionException(message.startsWith("codegen:") ? message : "codegen: " + message, e);
+        }
+    }
+
+    // A misspelt <engine> or -Dcodegen.provider is the user's to fix: one line naming the setting.
+    private CodeGeneration.Request request() throws MojoFailureException {
+        try {
+            return new CodeGeneration.Request(
+                    Engine.byId(engine),
+                    Provider.parse(provider == null || provider.isBlank() ? "embedded" : provider),
+                    provider != null && !provider.isBlank(),
+                    new Provider.Connection(url, user, password),
+                    migrations.toPath(),
+                    outputDirectory.toPath(),
+                    generator,
+                    force,
+                    List.of("jooq=" + Constants.FULL_VERSION, "codegen=" + pluginVersion));
+        } catch (IllegalArgumentException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        }
+    }
+
+    private void pruneStaleResources() throws MojoExecutionException {
+        try {
+            for (Path removed : StaleResources.prune(resources.toPath(), resourcesOutput.toPath())) {
+                getLog().info("codegen: removed " + removed + " from " + resourcesOutput
+                        + " (no longer in " + resources + ")");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("codegen: cannot remove stale files from " + resourcesOutput
+                    + ": " + e.getMessage() + "; run the build with clean.", e);
         }
     }
 }

@@ -21,8 +21,8 @@ public enum Provider {
         try {
             return valueOf(value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("codegen: unknown provider '" + value + "'. Use one of "
-                    + Arrays.toString(values()).toLowerCase(Locale.ROOT) + ".");
+            throw new IllegalArgumentException("codegen: unknown provider '" + value + "'. Set -Dcodegen.provider"
+                    + " (or the plugin's <provider>) to one of " + Arrays.toString(values()).toLowerCase(Locale.ROOT) + ".");
         }
     }
 
@@ -39,19 +39,31 @@ public enum Provider {
                 : new Choice(EMBEDDED, "auto: no Docker engine answers");
     }
 
+    /** The JDBC URL prefix this provider will connect with: it decides which jOOQ meta database reads the schema. */
+    String urlPrefix(Engine engine, Connection connection) {
+        return switch (this) {
+            case EMBEDDED -> engine.embeddedUrlPrefix();
+            case TESTCONTAINERS -> engine.productionUrlPrefix();
+            case URL -> requireUrl(connection);
+            case AUTO -> throw new IllegalStateException("auto is resolved before it connects");
+        };
+    }
+
     ProvisionedDatabase provision(Engine engine, Connection connection) throws Exception {
         return switch (this) {
             case EMBEDDED -> engine.embedded();
             case TESTCONTAINERS -> engine.container();
-            case URL -> {
-                if (connection.url() == null || connection.url().isBlank()) {
-                    throw new IllegalArgumentException(
-                            "codegen: provider url needs -Dcodegen.url=jdbc:... (and codegen.user, codegen.password).");
-                }
-                yield ProvisionedDatabase.existing(connection.url(), connection.user(), connection.password());
-            }
+            case URL -> ProvisionedDatabase.existing(requireUrl(connection), connection.user(), connection.password());
             case AUTO -> throw new IllegalStateException("auto is resolved before provisioning");
         };
+    }
+
+    private static String requireUrl(Connection connection) {
+        if (connection.url() == null || connection.url().isBlank()) {
+            throw new IllegalArgumentException(
+                    "codegen: provider url needs -Dcodegen.url=jdbc:... (and codegen.user, codegen.password).");
+        }
+        return connection.url();
     }
 
     /** The server given for the url provider. */

@@ -52,11 +52,52 @@ class CodeGenerationTest {
     void unchangedInputsAreUpToDateWithoutStartingADatabase() throws Exception {
         Path migrations = migrations("V1__create_book.sql", "create table book (id bigint primary key);");
         generate(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false);
+        log.clear();
 
-        Outcome second = generate(Engine.byId("sqlserver"), Provider.URL, migrations, false);
+        Outcome second = generate(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false);
 
         assertThat(second).isEqualTo(Outcome.UP_TO_DATE);
-        assertThat(log).last().asString().contains("up to date");
+        assertThat(log).singleElement().asString().contains("up to date");
+    }
+
+    @Test
+    void switchingFromTheEmbeddedH2ToARealSqlServerChangesTheFingerprint() throws Exception {
+        Path migrations = migrations("V1__create_book.sql", "create table book (id bigint primary key);");
+        CodeGeneration.Request embedded = request(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false);
+        CodeGeneration.Request server = new CodeGeneration.Request(embedded.engine(), Provider.URL, true,
+                new Provider.Connection("jdbc:sqlserver://db.example:1433;databaseName=app", "sa", ""),
+                migrations, output(), generator(), false, embedded.versions());
+
+        assertThat(CodeGeneration.fingerprint(server, Provider.URL))
+                .isNotEqualTo(CodeGeneration.fingerprint(embedded, Provider.EMBEDDED));
+    }
+
+    @Test
+    void switchingTheProviderRegenerates() throws Exception {
+        Path migrations = migrations("V1__create_book.sql", "create table book (id bigint primary key);");
+        generate(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false);
+        Provider.Connection otherH2 = new Provider.Connection(
+                "jdbc:h2:mem:codegen-test-other;MODE=MSSQLServer;DB_CLOSE_DELAY=-1", "sa", "");
+
+        Outcome second = new CodeGeneration(log::add).run(new CodeGeneration.Request(Engine.byId("sqlserver"),
+                Provider.URL, true, otherH2, migrations, output(), generator(), false, List.of("jooq=test")));
+
+        assertThat(second).isEqualTo(Outcome.GENERATED);
+    }
+
+    @Test
+    void failedRegenerationLeavesNeitherFingerprintNorSourcesSoTheNextBuildRegenerates() throws Exception {
+        Path migrations = migrations("V1__create_book.sql", "create table book (id bigint primary key);");
+        generate(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false);
+        Files.writeString(migrations.resolve("V2__broken.sql"), "create tabel oops (id int);");
+
+        assertThatThrownBy(() -> generate(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, true))
+                .hasMessageContaining("V2__broken.sql");
+        Files.delete(migrations.resolve("V2__broken.sql"));
+
+        assertThat(output()).doesNotExist();
+        assertThat(generate(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false))
+                .isEqualTo(Outcome.GENERATED);
     }
 
     @Test
@@ -100,9 +141,10 @@ class CodeGenerationTest {
         CodeGeneration.Request two = new CodeGeneration.Request(one.engine(), one.provider(), false, NOWHERE,
                 migrations, output(), other, false, one.versions());
 
-        assertThat(CodeGeneration.fingerprint(one)).isNotEqualTo(CodeGeneration.fingerprint(two));
-        assertThat(CodeGeneration.fingerprint(one)).isEqualTo(CodeGeneration.fingerprint(
-                request(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false)));
+        assertThat(CodeGeneration.fingerprint(one, Provider.EMBEDDED))
+                .isNotEqualTo(CodeGeneration.fingerprint(two, Provider.EMBEDDED));
+        assertThat(CodeGeneration.fingerprint(one, Provider.EMBEDDED)).isEqualTo(CodeGeneration.fingerprint(
+                request(Engine.byId("sqlserver"), Provider.EMBEDDED, migrations, false), Provider.EMBEDDED));
     }
 
     @Test
@@ -111,6 +153,13 @@ class CodeGenerationTest {
                 .hasMessageContaining("unknown engine 'oracle'")
                 .hasMessageContaining("postgresql")
                 .hasMessageContaining("sqlserver");
+    }
+
+    @Test
+    void unknownProviderIsRefusedNamingTheSettingAndTheKnownOnes() {
+        assertThatThrownBy(() -> Provider.parse("docker"))
+                .hasMessage("codegen: unknown provider 'docker'. Set -Dcodegen.provider (or the plugin's <provider>)"
+                        + " to one of [embedded, testcontainers, url, auto].");
     }
 
     private Outcome generate(Engine engine, Provider provider, Path migrations, boolean force) throws Exception {

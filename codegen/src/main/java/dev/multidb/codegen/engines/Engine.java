@@ -18,6 +18,12 @@ public interface Engine {
     /** Starts a container of the production engine. */
     ProvisionedDatabase container();
 
+    /** The JDBC URL prefix of the embedded default, e.g. {@code jdbc:h2:}: it decides jOOQ's meta database. */
+    String embeddedUrlPrefix();
+
+    /** The JDBC URL prefix of the production engine, e.g. {@code jdbc:sqlserver:}. */
+    String productionUrlPrefix();
+
     static List<Engine> all() {
         return List.of(new PostgresEngine(), new SqlServerEngine());
     }
@@ -26,6 +32,6 @@ public interface Engine {
         String wanted = id == null ? "" : id.toLowerCase(Locale.ROOT);
         return all().stream().filter(e -> e.id().equals(wanted)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("codegen: unknown engine '" + id
-                        + "'. Set <engine> to one of " + all().stream().map(Engine::id).toList() + "."));
+                        + "'. Set the plugin's <engine> to one of " + all().stream().map(Engine::id).toList() + "."));
     }
 }

@@ -2,6 +2,8 @@ package dev.multidb.codegen.engines;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Optional;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /** PostgreSQL: embedded from the binaries on Maven Central, or the official image in a container. */
@@ -15,11 +17,40 @@ final class PostgresEngine implements Engine {
     }
 
     @Override
+    public String embeddedUrlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
+    public String productionUrlPrefix() {
+        return "jdbc:postgresql:";
+    }
+
+    @Override
     public ProvisionedDatabase embedded() throws IOException {
-        // A throw-away data directory that zonky deletes on close; the binaries are unpacked once and reused.
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
+        Optional<Path> data = PostgresTemplate.freshDataDirectory();
+        if (data.isEmpty()) {
+            // A throw-away data directory that zonky deletes on close; the binaries are unpacked once and reused.
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
+            return new ProvisionedDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
+                    "embedded PostgreSQL", postgres::close);
+        }
+        EmbeddedPostgres postgres;
+        try {
+            postgres = EmbeddedPostgres.builder().setDataDirectory(data.get()).setCleanDataDirectory(false).start();
+        } catch (IOException | RuntimeException e) {
+            PostgresTemplate.delete(data.get());
+            throw e;
+        }
         return new ProvisionedDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
-                "embedded PostgreSQL", postgres::close);
+                "embedded PostgreSQL", () -> {
+                    // zonky keeps a data directory it was given; this copy is ours to remove.
+                    try {
+                        postgres.close();
+                    } finally {
+                        PostgresTemplate.delete(data.get());
+                    }
+                });
     }
 
     @Override

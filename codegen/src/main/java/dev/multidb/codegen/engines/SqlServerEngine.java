@@ -18,6 +18,16 @@ final class SqlServerEngine implements Engine {
     }
 
     @Override
+    public String embeddedUrlPrefix() {
+        return "jdbc:h2:";
+    }
+
+    @Override
+    public String productionUrlPrefix() {
+        return "jdbc:sqlserver:";
+    }
+
+    @Override
     public ProvisionedDatabase embedded() throws SQLException {
         String url = "jdbc:h2:mem:codegen-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
         // Held open so the in-memory database lives until close(), whatever Flyway and jOOQ do with theirs.

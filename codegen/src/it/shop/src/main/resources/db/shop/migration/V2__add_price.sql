@@ -1,0 +1,1 @@
+alter table item add price decimal(10, 2);
