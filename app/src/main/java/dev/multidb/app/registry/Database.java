@@ -33,7 +33,6 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
-    private final SQLDialect dialect;
     private final Replicas replicas;
 
     Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource,
@@ -41,7 +40,6 @@ public final class Database implements AutoCloseable {
         this.descriptor = descriptor;
         this.engine = engineOf(config.url());
         this.dataSource = dataSource;
-        this.dialect = dialect;
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, SETTINGS);
         this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
                 config.statementTimeout().plus(CALL_GRACE), dataSource, engine.driverCanAbort());
@@ -90,18 +88,18 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} as {@link #call} does and, when this database has replicas, reads on the same connection
-     * after it committed where its commit ends in the WAL: the token a client sends back to read its own write.
+     * Runs {@code work} as {@link #call} does and, when this database has replicas, then reads where its commit ends
+     * in the WAL (at the latest): the token a client sends back to read its own write.
      */
     public <T> Written<T> write(Function<DSLContext, T> work) {
         if (!replicas.configured()) {
             return new Written<>(call(work), Optional.empty());
         }
-        return bulkhead.run(() -> dsl.connectionResult(connection -> {
-            DSLContext one = DSL.using(connection, dialect, SETTINGS);
-            T value = work.apply(one);
-            return new Written<>(value, Optional.of(ConsistencyToken.of(name(), Wal.committed(one))));
-        }));
+        // Any connection will do: the WAL's flush and insert positions are global, and only grow.
+        return bulkhead.run(() -> {
+            T value = work.apply(dsl);
+            return new Written<>(value, Optional.of(ConsistencyToken.of(name(), Wal.committed(dsl))));
+        });
     }
 
     /** Each replica: where it is, whether it is up, and how far behind the primary it is (empty before it is known). */

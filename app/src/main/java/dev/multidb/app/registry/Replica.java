@@ -7,6 +7,7 @@ import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,7 +26,6 @@ final class Replica implements AutoCloseable {
     private final String name;
     private final String address;
     private final HikariDataSource dataSource;
-    private final SQLDialect dialect;
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
     private volatile boolean up;
@@ -36,7 +36,6 @@ final class Replica implements AutoCloseable {
         this.name = name;
         this.address = address;
         this.dataSource = dataSource;
-        this.dialect = dialect;
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, Database.SETTINGS);
         this.bulkhead = bulkhead;
     }
@@ -73,7 +72,8 @@ final class Replica implements AutoCloseable {
             return bulkhead.run(() -> new Outcome<>(true, work.apply(dsl)));
         }
         return bulkhead.run(() -> dsl.connectionResult(connection -> {
-            DSLContext one = DSL.using(connection, dialect, Database.SETTINGS);
+            // Derived, not new: a new configuration would start jOOQ's reflection caches cold on every read.
+            DSLContext one = dsl.configuration().derive(new DefaultConnectionProvider(connection)).dsl();
             return Wal.awaitReplay(one, floor.get(), waitUntilNanos) ? new Outcome<>(true, work.apply(one))
                     : new Outcome<T>(false, null);
         }));

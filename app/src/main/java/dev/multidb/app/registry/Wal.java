@@ -12,14 +12,17 @@ import org.jooq.Record2;
 /** The WAL positions read-your-writes compares: where a commit ends on the primary, how far a standby replayed. */
 final class Wal {
 
-    // After a commit, the insert position is at or after the end of its commit record. When that record ended exactly
-    // at a page boundary, the insert position points past the next page's header, which a standby only "replays" once
-    // another record follows; the boundary itself is then the exact end. Headers: 24 bytes, 40 on a segment's first
-    // page (PostgreSQL's SizeOfXLogShortPHD / SizeOfXLogLongPHD), and no record can end at those offsets.
+    // Where a commit that returned ends, at the latest. With synchronous_commit on (or local, remote_*) the commit
+    // returned only once flushed, so the flush position, which the standby receives at once, is at or past its end.
+    // With it off, only the insert position is; it may include records nobody flushes until the WAL writer runs,
+    // and when a commit ended exactly at a page boundary it points past the next page's header (24 bytes, 40 on a
+    // segment's first page: PostgreSQL's SizeOfXLogShortPHD / LongPHD, offsets no record can end at), so the
+    // boundary is taken instead, which a standby can reach without waiting for another record.
     private static final Field<String> COMMITTED = field("""
-            (SELECT (l - CASE WHEN w.file_offset = 40 THEN 40
-                              WHEN w.file_offset % current_setting('wal_block_size')::int = 24 THEN 24
-                              ELSE 0 END::numeric)::text
+            (SELECT (CASE WHEN current_setting('synchronous_commit') <> 'off' THEN pg_current_wal_flush_lsn()
+                          ELSE l - CASE WHEN w.file_offset = 40 THEN 40
+                                        WHEN w.file_offset % current_setting('wal_block_size')::int = 24 THEN 24
+                                        ELSE 0 END::numeric END)::text
              FROM pg_current_wal_insert_lsn() AS l, pg_walfile_name_offset(l) AS w)""", String.class);
     private static final Field<String> CURRENT = field("pg_current_wal_lsn()::text", String.class);
     private static final Field<String> REPLAYED = field("pg_last_wal_replay_lsn()::text", String.class);
@@ -29,7 +32,7 @@ final class Wal {
     private Wal() {
     }
 
-    /** On the primary, on the connection that just committed: a position at or after the end of that commit. */
+    /** On the primary, once a commit returned (on any connection): a position at or after the end of that commit. */
     static Lsn committed(DSLContext primary) {
         return parse(primary.select(COMMITTED).fetchOne(COMMITTED));
     }

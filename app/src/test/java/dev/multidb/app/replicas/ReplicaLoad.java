@@ -33,24 +33,33 @@ public final class ReplicaLoad {
         Duration phase = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 10);
         try (PrimaryWithReplica servers = PrimaryWithReplica.start();
                 ReplicatedApp withReplica = servers.app(Duration.ofSeconds(1), Duration.ofMillis(100));
+                ReplicatedApp patient = servers.app(Duration.ofSeconds(1), Duration.ofMillis(1000));
                 ReplicatedApp withoutReplica = servers.app(List.of(), Duration.ofSeconds(1), Duration.ofMillis(100))) {
             List<String> ids = new ArrayList<>();
             for (int i = 0; i < THREADS; i++) {
                 ids.add(json(post(withReplica.client()).body()).get("id").asText());
             }
-            run("warm-up", phase, withReplica, (c, t) -> post(c));
-            run("warm-up", phase, withoutReplica, (c, t) -> post(c));
+            for (ReplicatedApp app : List.of(withReplica, patient, withoutReplica)) {
+                run("warm-up", phase, app, (c, t) -> {
+                    HttpResponse<String> created = post(c);
+                    c.get("/customers/" + json(created.body()).get("id").asText(), TOKEN,
+                            created.headers().firstValue(TOKEN).orElse("database1=0/0"));
+                });
+            }
             reads("GET /customers/{id} without token", phase, withReplica,
                     (c, t) -> c.get("/customers/" + ids.get(t)));
-            reads("PATCH then GET with its token", phase, withReplica, (c, t) -> {
-                HttpResponse<String> patched = c.patch("/customers/" + ids.get(t), "{\"name\": \"n" + t + "\"}");
-                c.get("/customers/" + ids.get(t), TOKEN, patched.headers().firstValue(TOKEN).orElseThrow());
-            });
-            for (int round = 1; round <= 2; round++) {
+            reads("PATCH, GET with its token (wait 100 ms)", phase, withReplica, (c, t) -> patchThenRead(c, ids, t));
+            reads("PATCH, GET with its token (wait 1000 ms)", phase, patient, (c, t) -> patchThenRead(c, ids, t));
+            for (int round = 1; round <= 3; round++) {
                 run("POST /customers, token (replicas) round " + round, phase, withReplica, (c, t) -> post(c));
                 run("POST /customers, no token (no replicas) round " + round, phase, withoutReplica, (c, t) -> post(c));
             }
         }
+    }
+
+    private static void patchThenRead(Client client, List<String> ids, int thread) {
+        HttpResponse<String> patched = client.patch("/customers/" + ids.get(thread), "{\"name\": \"n" + thread + "\"}");
+        client.get("/customers/" + ids.get(thread), TOKEN, patched.headers().firstValue(TOKEN).orElseThrow());
     }
 
     private static void reads(String name, Duration phase, ReplicatedApp app, Step step) throws Exception {
