@@ -3,9 +3,7 @@ package dev.multidb.app;
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.embedded.EmbeddedDefaults;
 import dev.multidb.app.http.HttpApp;
-import dev.multidb.app.migrate.MigrateReport;
-import dev.multidb.app.migrate.Migrations;
-import dev.multidb.app.migrate.SeedReport;
+import dev.multidb.app.registry.Closing;
 import dev.multidb.app.registry.Registry;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.DialectResolver;
@@ -18,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The serving app: embedded defaults, migrations and seeds on start where configured, one registry
- * of pools and the HTTP server. Closing stops them in reverse order, once.
+ * The serving app: embedded defaults, one registry of pools, migrations and seeds on start where configured
+ * (for the databases that answer), and the HTTP server. Closing stops them in reverse order, once.
  */
 public final class RunningServer implements AutoCloseable {
 
@@ -45,16 +43,13 @@ public final class RunningServer implements AutoCloseable {
         Registry registry = null;
         try {
             AppConfig resolved = embedded.config();
-            prepare(descriptors, resolved);
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
+            OnStart.prepare(descriptors, resolved, registry);
             Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
             return new RunningServer(embedded, registry, javalin);
-        } catch (RuntimeException e) {
-            if (registry != null) {
-                registry.close();
-            }
-            embedded.close();
+        } catch (RuntimeException | Error e) {
+            Closing.all(e, registry == null ? List.of(embedded) : List.of(registry, embedded));
             throw e;
         }
     }
@@ -71,29 +66,6 @@ public final class RunningServer implements AutoCloseable {
         }
         LOG.info("multidb stopping: no new connections, requests in flight may finish");
         // Jetty's graceful stop (HttpApp) returns once they have, or when the shutdown grace is over.
-        javalin.stop();
-        registry.close();
-        embedded.close();
-    }
-
-    private static void prepare(List<DatabaseDescriptor> descriptors, AppConfig config) {
-        for (DatabaseDescriptor descriptor : descriptors) {
-            Migrations migrations = Migrations.of(descriptor, config);
-            String version;
-            if (config.migrateOnStart()) {
-                MigrateReport migrated = migrations.migrate();
-                version = migrated.toVersion();
-                LOG.info("{}: at schema version {}, migrations applied now: {}", descriptor.name(), version,
-                        migrated.applied());
-            } else {
-                version = migrations.schemaVersion();
-            }
-            // Serving on a drifted schema is allowed (a rolling deploy has one side ahead), but never silently.
-            migrations.drift(version).ifPresent(problem -> LOG.warn("{}: {}", descriptor.name(), problem));
-            if (config.seedOnStart()) {
-                SeedReport seeded = migrations.seed();
-                LOG.info("{}: seeded, seeds applied now: {}", descriptor.name(), seeded.applied());
-            }
-        }
+        Closing.all("multidb", List.of(javalin::stop, registry, embedded));
     }
 }

@@ -80,9 +80,12 @@ public final class CustomerRepository {
                 .fetchOptional().map(CustomerRepository::toCustomer);
     }
 
-    /** Reads and locks the row against deletion (other readers may share it) until the transaction ends. */
+    /**
+     * Reads and locks the row against deletion until the transaction ends. {@code FOR KEY SHARE}, not {@code FOR
+     * SHARE}: it conflicts only with {@code FOR UPDATE} and deletes, so a concurrent change of name or email proceeds.
+     */
     public Optional<Customer> lockForShare(long id) {
-        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).forShare()
+        return dsl.selectFrom(CUSTOMER).where(CUSTOMER.ID.eq(id)).forKeyShare()
                 .fetchOptional().map(CustomerRepository::toCustomer);
     }
 

@@ -59,24 +59,35 @@ public final class EmbeddedDefaults implements AutoCloseable {
         stop(started);
     }
 
-    // Side by side: PostgreSQL spends most of its start waiting for its own process.
+    // Side by side: PostgreSQL spends most of its start waiting for its own process. Every start is waited for,
+    // uninterrupted (an interrupt may close an H2 file database, h2database#1076), so that whatever started is
+    // stopped again when another one fails or the caller is interrupted.
     private static List<EmbeddedDatabase> startAll(List<DatabaseDescriptor> descriptors, AppConfig config) {
         List<EmbeddedDatabase> started = new ArrayList<>();
         RuntimeException failure = null;
-        try (ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<EmbeddedDatabase>> futures = descriptors.stream()
-                    .map(d -> starts.submit(() -> start(d, Path.of(config.dataDirectory(), d.name())))).toList();
-            for (Future<EmbeddedDatabase> future : futures) {
+        boolean interrupted = false;
+        ExecutorService starts = Executors.newVirtualThreadPerTaskExecutor();
+        List<Future<EmbeddedDatabase>> futures = descriptors.stream()
+                .map(d -> starts.submit(() -> start(d, Path.of(config.dataDirectory(), d.name())))).toList();
+        starts.shutdown();
+        for (Future<EmbeddedDatabase> future : futures) {
+            while (true) {
                 try {
                     started.add(future.get());
+                    break;
                 } catch (ExecutionException e) {
                     failure = failure != null ? failure : e.getCause() instanceof RuntimeException r ? r
                             : new EmbeddedDatabaseException("embedded database did not start: " + e.getCause(), e);
+                    break;
                 } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = new EmbeddedDatabaseException("interrupted while starting the embedded databases", e);
+                    interrupted = true;
                 }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+            failure = failure != null ? failure
+                    : new EmbeddedDatabaseException("interrupted while starting the embedded databases");
         }
         if (failure != null) {
             stop(started);

@@ -28,13 +28,22 @@ final class CustomerInput {
         return new NewCustomer(email.orElseThrow(), name.orElseThrow());
     }
 
-    /** Absent and null fields stay unchanged. */
-    static CustomerChange change(Map<String, JsonNode> body) {
-        Fields fields = Fields.of(body, ACCEPTED);
-        Optional<String> email = fields.text("email", false).flatMap(value -> email(fields, value));
-        Optional<String> name = fields.text("name", false).flatMap(value -> name(fields, value));
+    /** A JSON Merge Patch (RFC 7396): absent fields stay unchanged; null would remove one, and neither can be removed. */
+    static CustomerChange change(Map<String, JsonNode> patch) {
+        Fields fields = Fields.of(patch, ACCEPTED);
+        Optional<String> email = patched(fields, patch, "email").flatMap(value -> email(fields, value));
+        Optional<String> name = patched(fields, patch, "name").flatMap(value -> name(fields, value));
         fields.requireValid();
         return new CustomerChange(email.orElse(null), name.orElse(null));
+    }
+
+    private static Optional<String> patched(Fields fields, Map<String, JsonNode> patch, String name) {
+        JsonNode value = patch.get(name);
+        if (value != null && value.isNull()) {
+            fields.reject(name, "cannot be removed (null removes a field in a merge patch); send a value or leave it out");
+            return Optional.empty();
+        }
+        return fields.text(name, false);
     }
 
     private static Optional<String> email(Fields fields, String value) {

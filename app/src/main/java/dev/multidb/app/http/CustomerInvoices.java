@@ -17,6 +17,8 @@ import java.util.Optional;
  * The rules that span both databases. No transaction spans the two engines, so the customer's row in
  * database1 is the point of coordination: invoice creation holds it shared while it inserts in database2,
  * deletion holds it exclusively while it checks database2, so an open invoice never outlives its customer.
+ * Both take their database2 place first ({@link Database#callWith}): a hung or full database2 refuses them before
+ * they hold a database1 connection, and they may hold only a share of database1's places.
  */
 final class CustomerInvoices {
 
@@ -32,7 +34,7 @@ final class CustomerInvoices {
     }
 
     Invoice createInvoice(long customerId, BigDecimal amount, String currency) {
-        return customers.call(dsl -> dsl.transactionResult(tx -> {
+        return customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
             new CustomerRepository(tx.dsl()).lockForShare(customerId)
                     .orElseThrow(() -> customerNotFound(customerId));
             return invoices.call(d2 -> new InvoiceRepository(d2).create(customerId, amount, currency));
@@ -40,7 +42,7 @@ final class CustomerInvoices {
     }
 
     Written<Boolean> deleteCustomer(long customerId) {
-        return customers.write(dsl -> dsl.transactionResult(tx -> {
+        return customers.writeWith(invoices, dsl -> dsl.transactionResult(tx -> {
             CustomerRepository repository = new CustomerRepository(tx.dsl());
             repository.lockForUpdate(customerId).orElseThrow(() -> customerNotFound(customerId));
             if (invoices.call(d2 -> new InvoiceRepository(d2).hasOpenInvoices(customerId))) {

@@ -61,7 +61,7 @@ final class CustomerRoutes {
 
     private void update(Context ctx) {
         long id = Params.id(ctx, "id");
-        CustomerChange change = CustomerInput.change(JsonBody.object(ctx));
+        CustomerChange change = CustomerInput.change(JsonBody.mergePatch(ctx));
         Written<Optional<Customer>> written = database1.write(dsl -> new CustomerRepository(dsl).update(id, change));
         Customer customer = written.value().orElseThrow(() -> CustomerInvoices.customerNotFound(id));
         ReadYourWrites.send(ctx, written);

@@ -50,6 +50,11 @@ final class Fields {
             reject(name, "must not contain control characters");
             return Optional.empty();
         }
+        if (hasLoneSurrogate(value)) {
+            // A driver would store it as '?': refuse it rather than change what the client sent.
+            reject(name, "must be valid Unicode text; it holds a lone UTF-16 surrogate");
+            return Optional.empty();
+        }
         return Optional.of(value);
     }
 
@@ -68,8 +73,19 @@ final class Fields {
         return value.chars().anyMatch(c -> c < 0x20 || c == 0x7f);
     }
 
-    /** A client-sent field name, shortened so an error never echoes a huge key back. */
+    static boolean hasLoneSurrogate(String value) {
+        // codePoints() pairs what can be paired; what is left in the surrogate range stands alone.
+        return value.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
+    }
+
+    /**
+     * A client-sent name, shortened so an error never echoes a huge key back, with lone surrogates shown as U+FFFD
+     * so that the answer is valid UTF-8.
+     */
     static String label(String name) {
-        return name.length() <= MAX_LABEL ? name : name.substring(0, MAX_LABEL) + "...";
+        int[] codePoints = name.codePoints().limit(MAX_LABEL + 1L)
+                .map(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE ? 0xFFFD : c).toArray();
+        return codePoints.length <= MAX_LABEL ? new String(codePoints, 0, codePoints.length)
+                : new String(codePoints, 0, MAX_LABEL) + "...";
     }
 }

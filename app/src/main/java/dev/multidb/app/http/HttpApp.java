@@ -26,6 +26,7 @@ public final class HttpApp {
         Database database2 = registry.get(Database2.DESCRIPTOR.name());
         CustomerInvoices customerInvoices = new CustomerInvoices(database1, database2);
         HttpMetrics httpMetrics = new HttpMetrics(meters);
+        SchemaGate schemaGate = new SchemaGate(registry);
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
@@ -34,8 +35,10 @@ public final class HttpApp {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyServer(server -> GracefulStop.install(server, shutdownGrace));
             config.routes.before(JsonBody::refuseDeclaredOversize);
+            config.routes.after(Responses::dropContentTypeOfNoContent);
             Problems.register(config.routes);
-            new HealthRoutes(registry).register(config.routes);
+            SchemaProblems.register(config.routes, schemaGate);
+            new HealthRoutes(registry, schemaGate).register(config.routes);
             new MetricsRoutes(meters).register(config.routes);
             new CustomerRoutes(database1, customerInvoices).register(config.routes);
             new InvoiceRoutes(database2, customerInvoices).register(config.routes);

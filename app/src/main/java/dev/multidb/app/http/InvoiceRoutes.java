@@ -27,6 +27,7 @@ final class InvoiceRoutes {
     void register(RoutesConfig routes) {
         routes.get("/customers/{id}/invoices", this::list);
         routes.post("/customers/{id}/invoices", this::create);
+        routes.get("/invoices/{id}", this::find);
         routes.post("/invoices/{id}/pay", this::pay);
     }
 
@@ -42,7 +43,15 @@ final class InvoiceRoutes {
         long customerId = Params.id(ctx, "id");
         NewInvoice input = InvoiceInput.create(JsonBody.object(ctx));
         Invoice invoice = customerInvoices.createInvoice(customerId, input.amount(), input.currency());
+        ctx.header("Location", "/invoices/" + invoice.id());
         Responses.json(ctx, 201, InvoiceView.of(invoice));
+    }
+
+    private void find(Context ctx) {
+        long id = Params.id(ctx, "id");
+        Invoice invoice = database2.call(dsl -> new InvoiceRepository(dsl).findById(id))
+                .orElseThrow(() -> HttpProblem.notFound("invoice " + id + " does not exist"));
+        Responses.json(ctx, 200, InvoiceView.of(invoice));
     }
 
     private void pay(Context ctx) {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -17,6 +18,7 @@ import java.util.Map;
 final class JsonBody {
 
     static final int MAX_BYTES = 64 * 1024;
+    private static final List<String> MERGE_PATCH_TYPES = List.of("application/merge-patch+json", Json.CONTENT_TYPE);
 
     private JsonBody() {
     }
@@ -24,7 +26,15 @@ final class JsonBody {
     /** The members of the body's object, in order; duplicates, trailing content and non-objects are refused. */
     static Map<String, JsonNode> object(Context ctx) {
         refuseDeclaredOversize(ctx);
-        requireJsonContentType(ctx.contentType());
+        requireContentType(ctx.contentType(), List.of(Json.CONTENT_TYPE));
+        return parse(read(ctx));
+    }
+
+    /** A PATCH body: a JSON Merge Patch (RFC 7396) object, sent as {@code application/merge-patch+json} or JSON. */
+    static Map<String, JsonNode> mergePatch(Context ctx) {
+        refuseDeclaredOversize(ctx);
+        ctx.header("Accept-Patch", String.join(", ", MERGE_PATCH_TYPES));
+        requireContentType(ctx.contentType(), MERGE_PATCH_TYPES);
         return parse(read(ctx));
     }
 
@@ -34,18 +44,20 @@ final class JsonBody {
         }
     }
 
-    private static void requireJsonContentType(String contentType) {
+    private static void requireContentType(String contentType, List<String> accepted) {
+        String expected = "send the body as Content-Type: " + String.join(" or ", accepted);
         if (contentType == null) {
-            throw HttpProblem.unsupportedMediaType("send the body as Content-Type: application/json");
+            throw HttpProblem.unsupportedMediaType(expected);
         }
         String[] parts = contentType.split(";");
-        boolean json = parts[0].trim().equalsIgnoreCase(Json.CONTENT_TYPE);
+        String type = parts[0].trim();
+        boolean json = accepted.stream().anyMatch(type::equalsIgnoreCase);
         for (int i = 1; json && i < parts.length; i++) {
             String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace("\"", "");
             json = parameter.isEmpty() || parameter.equals("charset=utf-8");
         }
         if (!json) {
-            throw HttpProblem.unsupportedMediaType("send the body as Content-Type: application/json (UTF-8)");
+            throw HttpProblem.unsupportedMediaType(expected + " (UTF-8)");
         }
     }
 

@@ -4,6 +4,7 @@ import dev.multidb.app.registry.DatabaseUnavailableException;
 import dev.multidb.core.DomainException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import java.util.List;
@@ -23,15 +24,13 @@ final class Problems {
         routes.exception(HttpProblem.class, (e, ctx) -> write(ctx, e.status(), e.getMessage(), e.errors()));
         routes.exception(HttpResponseException.class, Problems::fromJavalin);
         routes.exception(DomainException.class, (e, ctx) -> write(ctx, status(e.kind()), e.detail(), List.of()));
-        routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
-            logUnavailable(ctx, e);
-            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
-        });
-        routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            write(ctx, 500, "unexpected error; the server log has the details", List.of());
-        });
+        routes.exception(DatabaseUnavailableException.class, Problems::unavailable);
+        routes.exception(Exception.class, Problems::unexpected);
+    }
+
+    static void unexpected(Exception e, Context ctx) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        write(ctx, 500, "unexpected error; the server log has the details", List.of());
     }
 
     // By kind, not by class: a new database module's refusals need no entry here.
@@ -42,12 +41,18 @@ final class Problems {
         };
     }
 
-    // A refusal by the bulkhead or during a cool-down has no cause and can come by the thousand under load.
-    private static void logUnavailable(Context ctx, DatabaseUnavailableException e) {
-        if (e.getCause() == null) {
-            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+    // A write cut off after it was sent may have committed: no Retry-After, and the detail says so. Everything
+    // else (nothing sent, or a read, which is safe to repeat) carries Retry-After.
+    // The registry logs each event once (summarising repeats); per request only at DEBUG.
+    private static void unavailable(DatabaseUnavailableException e, Context ctx) {
+        LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+        boolean read = HandlerType.GET.equals(ctx.method()) || HandlerType.HEAD.equals(ctx.method());
+        if (e.outcomeUnknown() && !read) {
+            write(ctx, 503, e.database() + " did not answer in time; the outcome is unknown: the change may have"
+                    + " been committed, check before repeating it", List.of());
         } else {
-            LOG.warn("{} {}: {} ({})", ctx.method(), ctx.path(), e.getMessage(), e.getCause().toString());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
         }
     }
 

@@ -4,14 +4,18 @@ import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;
 
 /**
- * Tells HikariCP to drop connections that H2 reports as broken. HikariCP only recognises SQLSTATE class 08
- * and a few vendor codes; H2 uses its own codes (90067, 90121), and such a connection must not go back
- * into the pool. Public with a no-argument constructor because HikariCP instantiates it by class name.
+ * Tells HikariCP which connections are broken. H2 reports them with its own codes (90067, 90121), which HikariCP
+ * does not know. A connection its call aborted at the deadline is evicted by that call when it lets go of it
+ * (CallConnections): HikariCP must not evict it a second time, nor log a stack trace for each one.
+ * Public with a no-argument constructor because HikariCP instantiates it by class name.
  */
 public final class BrokenConnections implements SQLExceptionOverride {
 
     @java.lang.Override
     public Override adjudicate(SQLException e) {
+        if (Call.current().filter(Call::expired).isPresent()) {
+            return Override.DO_NOT_EVICT;
+        }
         return Outages.leavesConnectionBroken(e) ? Override.MUST_EVICT : Override.CONTINUE_EVICT;
     }
 }

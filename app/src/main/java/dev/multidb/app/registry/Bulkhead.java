@@ -2,55 +2,47 @@ package dev.multidb.app.registry;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Bounds the calls of one database: at most {@code limit} in flight (one more is refused at once), each cut off at
- * its deadline even when the server stops answering mid-read, and, after the database failed to answer, calls are
- * refused for a short cool-down instead of queueing on it.
+ * Bounds the calls of one database: admitted at once or refused ({@link Admission}: the bound, the cool-down after a
+ * failure, the share of cross-database work), and each cut off at its deadline even when the server stops answering
+ * mid-read.
  *
  * <p>Where the driver can abort a connection from another thread (PostgreSQL, SQL Server), a call runs on the
- * caller's thread and a watchdog aborts its connections at the deadline, which ends a blocked read at once. Where
- * it cannot (H2, whose client has neither abort nor a socket timeout), the call runs on a worker thread and the
- * caller stops waiting at the deadline. Either way the caller's thread is free by the deadline (a call on the
- * caller's thread that is still waiting for a pooled connection then waits out the pool's connection timeout, which
- * the driver's connect and login timeouts bound), so a hung database holds at most {@code limit} request threads.
+ * caller's thread and a watchdog aborts its connections at the deadline, which ends a blocked read at once; a call
+ * still waiting for a pooled connection waits no longer than its deadline (CallConnections). Where the driver cannot
+ * abort (H2), the call runs on a worker thread and the caller stops waiting at the deadline. Worker threads are
+ * never interrupted: an interrupt can close an H2 file database for every connection (h2database#1076, #1300).
  */
 final class Bulkhead implements AutoCloseable {
 
-    static final Duration COOL_DOWN = Duration.ofSeconds(1);
-    private static final Logger LOG = LoggerFactory.getLogger(Bulkhead.class);
-
     private final String database;
-    private final int limit;
     private final Duration budget;
-    private final HikariDataSource dataSource;
-    private final Semaphore permits;
+    private final Duration statementTimeout;
+    private final Admission admission;
     private final ThreadPoolExecutor workers; // null: calls run on the caller's thread
     private final ScheduledThreadPoolExecutor watchdog;
-    private volatile long refuseUntilNanos = System.nanoTime();
+    private final Incidents incidents;
 
-    Bulkhead(String database, int limit, Duration budget, HikariDataSource dataSource, boolean driverCanAbort) {
+    Bulkhead(String database, int limit, Duration statementTimeout, Duration budget, HikariDataSource dataSource,
+            boolean driverCanAbort) {
         this.database = database;
-        this.limit = limit;
         this.budget = budget;
-        this.dataSource = dataSource;
-        this.permits = new Semaphore(limit);
+        this.statementTimeout = statementTimeout;
         if (driverCanAbort) {
             this.workers = null;
         } else {
@@ -60,133 +52,184 @@ final class Bulkhead implements AutoCloseable {
         }
         this.watchdog = new ScheduledThreadPoolExecutor(1, threads(database + "-watchdog-"));
         this.watchdog.setRemoveOnCancelPolicy(true);
+        this.watchdog.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.incidents = new Incidents(database, watchdog, Incidents.WINDOW);
+        this.admission = new Admission(database, limit, dataSource.getMaximumPoolSize(), incidents);
+    }
+
+    /** Takes a place for cross-database work now, or refuses at once: nothing waits on a full or cooling database. */
+    Admission.Place reserve() {
+        return admission.reserve();
     }
 
     <T> T run(Supplier<T> work) {
-        if (System.nanoTime() - refuseUntilNanos < 0) {
-            throw new DatabaseUnavailableException(database, "it failed to answer a moment ago; retrying shortly");
+        return run(work, List.of());
+    }
+
+    /** Runs cross-database work: it holds a place here within the cross-database share, and {@code places}. */
+    <T> T runCrossing(Supplier<T> work, List<Admission.Place> places) {
+        admission.enterCrossing();
+        try {
+            return run(work, places);
+        } finally {
+            admission.leaveCrossing();
         }
-        Call call = Call.withBudget(budget);
+    }
+
+    private <T> T run(Supplier<T> work, List<Admission.Place> places) {
+        Optional<Admission.Place> reserved = Call.current().flatMap(call -> call.placeOn(admission));
+        Call call = Call.withBudget(budget, places);
         if (call.remainingNanos() <= 0) {
-            throw new DatabaseUnavailableException(database, "no time left within the enclosing call");
+            throw admission.refused("no time left", "no time left within the enclosing call");
         }
-        if (!permits.tryAcquire()) {
-            throw new DatabaseUnavailableException(database, limit + " calls are already in flight");
-        }
+        Runnable release = admission.admit(reserved);
         if (workers == null) {
-            return runHere(call, work);
+            return runHere(call, work, release);
         }
         Future<T> future;
         try {
-            future = workers.submit(() -> runOnWorker(call, work));
+            future = workers.submit(() -> runOnWorker(call, work, release));
         } catch (RejectedExecutionException e) {
-            permits.release();
+            release.run();
             throw new DatabaseUnavailableException(database, "the registry is closed");
         }
-        return await(call, future);
+        return await(call, future, release);
     }
 
-    private <T> T runHere(Call call, Supplier<T> work) {
+    private <T> T runHere(Call call, Supplier<T> work, Runnable release) {
         call.begin();
         ScheduledFuture<?> alarm;
         try {
             alarm = watchdog.schedule(() -> expire(call), call.remainingNanos(), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
             call.end();
-            permits.release();
+            release.run();
             throw new DatabaseUnavailableException(database, "the registry is closed");
         }
         try {
             return work.get();
         } catch (RuntimeException e) {
             if (call.expired()) {
-                throw new DatabaseUnavailableException(database, "no answer within " + budget.toMillis() + " ms", e);
+                throw cutOff(call, "its connections aborted", e);
             }
-            throw translate(e);
+            throw translate(call, e);
         } finally {
             alarm.cancel(false);
             call.end();
-            permits.release();
+            release.run();
         }
     }
 
     private void expire(Call call) {
-        if (call.expire(dataSource) && call.hadFullBudget()) {
-            coolDown();
+        if (call.expire() && hadItsStatementTimeout(call)) {
+            admission.coolDown();
         }
     }
 
-    private <T> T runOnWorker(Call call, Supplier<T> work) {
+    private <T> T runOnWorker(Call call, Supplier<T> work, Runnable release) {
         if (!call.begin()) {
             return null;
         }
         try {
             return work.get();
         } catch (RuntimeException e) {
-            throw translate(e);
+            throw translate(call, e);
         } finally {
             call.end();
-            permits.release();
+            release.run();
         }
     }
 
-    private RuntimeException translate(RuntimeException failure) {
+    private RuntimeException translate(Call call, RuntimeException failure) {
         if (failure instanceof DatabaseUnavailableException) {
             return failure; // from a call to another database made inside this one
         }
+        String after = " after " + call.elapsed().toMillis() + " ms";
         return switch (Outages.classify(failure)) {
             case UNREACHABLE -> {
-                coolDown();
-                yield new DatabaseUnavailableException(database, "cannot reach the database", failure);
+                incidents.report("calls failed", "cannot reach the database", "call failed" + after
+                        + ": cannot reach the database (" + firstLine(failure) + "); answered 503", failure);
+                admission.coolDown();
+                yield new DatabaseUnavailableException(database, "cannot reach the database", call.connected(), failure);
             }
-            case TIMED_OUT -> new DatabaseUnavailableException(database,
-                    "the statement did not finish within its deadline", failure);
+            case TIMED_OUT -> {
+                incidents.report("statements cancelled", "deadline or lock timeout reached on the server",
+                        "statement cancelled" + after + ": deadline or lock timeout reached on the server;"
+                                + " answered 503", failure);
+                yield new DatabaseUnavailableException(database, "the statement did not finish within its deadline",
+                        call.connected(), failure);
+            }
             case NONE -> failure;
         };
     }
 
-    private <T> T await(Call call, Future<T> future) {
+    private <T> T await(Call call, Future<T> future, Runnable release) {
         try {
             return future.get(Math.max(0, call.remainingNanos()), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            giveUp(call, future);
-            throw new DatabaseUnavailableException(database, "no answer within " + budget.toMillis() + " ms");
+            giveUp(call, future, release);
+            throw cutOff(call, "its worker left to finish", null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            giveUp(call, future);
-            throw new DatabaseUnavailableException(database, "interrupted while waiting for an answer");
+            giveUp(call, future, release);
+            throw new DatabaseUnavailableException(database, "interrupted while waiting for an answer",
+                    call.connected(), null);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
-    private void giveUp(Call call, Future<?> future) {
+    // No interrupt: the worker may be inside H2, and the call's own deadline ends its statement.
+    private void giveUp(Call call, Future<?> future, Runnable release) {
         if (call.abandonBeforeStart()) {
-            permits.release();
+            release.run();
         } else {
-            call.expire(dataSource);
+            call.expire();
         }
-        future.cancel(true);
-        if (call.hadFullBudget()) {
-            coolDown();
+        future.cancel(false);
+        if (hadItsStatementTimeout(call)) {
+            admission.coolDown();
         }
     }
 
-    private void coolDown() {
-        refuseUntilNanos = System.nanoTime() + COOL_DOWN.toNanos();
-        LOG.warn("{} did not answer; refusing calls for {} ms", database, COOL_DOWN.toMillis());
+    private DatabaseUnavailableException cutOff(Call call, String action, Throwable cause) {
+        boolean sent = call.connected();
+        String reason = "no answer within " + call.budget().toMillis() + " ms";
+        incidents.report("calls cut off", "no answer within their deadline", "call cut off after "
+                + call.elapsed().toMillis() + " ms: " + reason + "; " + action + ", answered 503"
+                + (sent ? " (its statements may have run)" : " (nothing was sent)"), cause);
+        return new DatabaseUnavailableException(database, reason, sent, cause);
+    }
+
+    // A call that an enclosing call cut short of this database's own statement timeout says nothing about it.
+    private boolean hadItsStatementTimeout(Call call) {
+        return call.budget().compareTo(statementTimeout) >= 0;
     }
 
     int inFlight() {
-        return limit - permits.availablePermits();
+        return admission.inFlight();
     }
 
+    // shutdown, never shutdownNow: running work ends by its own deadline, uninterrupted.
     @Override
     public void close() {
         if (workers != null) {
-            workers.shutdownNow();
+            workers.shutdown();
         }
-        watchdog.shutdownNow();
+        watchdog.shutdown();
+        incidents.flush();
+    }
+
+    private static String firstLine(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return message.lines().findFirst().orElse("");
     }
 
     private static ThreadFactory threads(String prefix) {

@@ -34,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
     private final Replicas replicas;
+    private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource,
             Function<DSLContext, Replicas> replicas) {
@@ -41,7 +42,7 @@ public final class Database implements AutoCloseable {
         this.engine = engineOf(config.url());
         this.dataSource = dataSource;
         this.dsl = DSL.using(new CallConnections(dataSource), dialect, SETTINGS);
-        this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(),
+        this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(), config.statementTimeout(),
                 config.statementTimeout().plus(CALL_GRACE), dataSource, engine.driverCanAbort());
         this.replicas = replicas.apply(dsl);
     }
@@ -92,14 +93,21 @@ public final class Database implements AutoCloseable {
      * in the WAL (at the latest): the token a client sends back to read its own write.
      */
     public <T> Written<T> write(Function<DSLContext, T> work) {
-        if (!replicas.configured()) {
-            return new Written<>(call(work), Optional.empty());
+        return bulkhead.run(() -> written(work));
+    }
+
+    /** {@link #write} while it calls {@code other}, bounded as {@link #callWith} is. */
+    public <T> Written<T> writeWith(Database other, Function<DSLContext, T> work) {
+        try (Admission.Place place = other.bulkhead.reserve()) {
+            return bulkhead.runCrossing(() -> written(work), List.of(place));
         }
-        // Any connection will do: the WAL's flush and insert positions are global, and only grow.
-        return bulkhead.run(() -> {
-            T value = work.apply(dsl);
-            return new Written<>(value, Optional.of(ConsistencyToken.of(name(), Wal.committed(dsl))));
-        });
+    }
+
+    // Any connection will do for the position: the WAL's flush and insert positions are global, and only grow.
+    private <T> Written<T> written(Function<DSLContext, T> work) {
+        T value = work.apply(dsl);
+        return new Written<>(value, replicas.configured()
+                ? Optional.of(ConsistencyToken.of(name(), Wal.committed(dsl))) : Optional.empty());
     }
 
     /** Each replica: where it is, whether it is up, and how far behind the primary it is (empty before it is known). */
@@ -107,6 +115,19 @@ public final class Database implements AutoCloseable {
         return replicas.all().stream().map(r -> new ReplicaHealth(r.address(), r.up() && r.within(replicas.maxLag())
                 ? ReplicaHealth.UP : r.up() ? ReplicaHealth.LAGGING : ReplicaHealth.DOWN,
                 r.lag().map(Duration::toMillis).orElse(null))).toList();
+    }
+
+    /**
+     * Runs {@code work} on this database while it calls {@code other}: a place on {@code other} is taken first, so
+     * a full or cooling-down {@code other} refuses before this database is touched, and such work holds at most
+     * half of either database's places and connections, so neither's own endpoints starve while the other hangs.
+     *
+     * @throws DatabaseUnavailableException when either database is down, does not answer in time, or is saturated
+     */
+    public <T> T callWith(Database other, Function<DSLContext, T> work) {
+        try (Admission.Place place = other.bulkhead.reserve()) {
+            return bulkhead.runCrossing(() -> work.apply(dsl), List.of(place));
+        }
     }
 
     /** Calls holding a place in this database's bound right now. */
@@ -131,9 +152,12 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        replicas.close();
-        bulkhead.close();
-        dataSource.close();
+        Closing.all(name(), List.of(replicas, bulkhead, dataSource, () -> onClose.forEach(Runnable::run)));
+    }
+
+    /** Runs {@code action} when this database closes (e.g. removing its meters). */
+    void onClose(Runnable action) {
+        onClose.add(action);
     }
 
     private static long elapsedMs(long startNanos) {

@@ -7,18 +7,29 @@ package dev.multidb.app.registry;
 public final class DatabaseUnavailableException extends RuntimeException {
 
     private final String database;
+    private final boolean outcomeUnknown;
 
+    /** The call never reached the database (bound full, cooling down, no connection): nothing was sent. */
     public DatabaseUnavailableException(String database, String reason) {
-        this(database, reason, null);
+        this(database, reason, false, null);
     }
 
-    public DatabaseUnavailableException(String database, String reason, Throwable cause) {
+    public DatabaseUnavailableException(String database, String reason, boolean outcomeUnknown, Throwable cause) {
         super(database + " is unavailable: " + reason, cause);
         this.database = database;
+        this.outcomeUnknown = outcomeUnknown;
     }
 
     /** The name of the database that could not serve the call. */
     public String database() {
         return database;
+    }
+
+    /**
+     * True when the call had a connection and was cut off (deadline, broken connection): its statements may have
+     * reached the database, so a write may have committed. False when nothing was sent and a retry is safe.
+     */
+    public boolean outcomeUnknown() {
+        return outcomeUnknown;
     }
 }

@@ -39,10 +39,13 @@ final class Pools {
         hikari.setUsername(config.user());
         hikari.setPassword(config.password().value());
         hikari.setMaximumPoolSize(config.poolSize());
+        // Open without a first connection: a database down at start is served once it answers (readiness DEGRADED).
+        hikari.setInitializationFailTimeout(-1);
         long connectionTimeout = Math.max(MIN_TIMEOUT_MS, config.connectionTimeout().toMillis());
         hikari.setConnectionTimeout(connectionTimeout);
-        // A liveness check on a hung server must not eat the whole connection timeout.
-        hikari.setValidationTimeout(Math.max(MIN_TIMEOUT_MS, connectionTimeout / 2));
+        // A liveness check on a hung server must not eat a call's deadline: HikariCP's shortest (a healthy server
+        // answers it in a round trip), which the call's grace covers (CallConnections).
+        hikari.setValidationTimeout(MIN_TIMEOUT_MS);
         hikari.setExceptionOverrideClassName(BrokenConnections.class.getName());
         hikari.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(meters));
         // Socket-level bounds for a server that stops answering; the read waits the call's grace beyond the deadline.

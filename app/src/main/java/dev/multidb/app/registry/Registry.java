@@ -25,7 +25,6 @@ public final class Registry implements AutoCloseable {
      * Opens one pool per descriptor, configured by the database of the same name in {@code config}.
      *
      * @throws dev.multidb.core.UnsupportedDialectException when a URL needs a dialect this jOOQ edition lacks
-     * @throws IllegalStateException when a database cannot be reached
      */
     public static Registry open(List<DatabaseDescriptor> descriptors, AppConfig config, MeterRegistry meters) {
         List<Database> opened = new ArrayList<>();
@@ -35,7 +34,7 @@ public final class Registry implements AutoCloseable {
             }
             return new Registry(opened);
         } catch (RuntimeException e) {
-            opened.forEach(Database::close);
+            Closing.all(e, opened.reversed());
             throw e;
         }
     }
@@ -49,14 +48,20 @@ public final class Registry implements AutoCloseable {
             database = new Database(descriptor, config, dialect, dataSource,
                     primary -> ReplicaPools.open(config, dialect, primary, meters));
         } catch (RuntimeException e) {
-            dataSource.close();
+            Closing.all(e, List.of(dataSource));
             throw e;
         }
-        Gauge.builder("multidb.database.calls.in.flight", database, Database::callsInFlight)
-                .description("calls holding a place in the database's concurrency bound")
-                .tag("database", database.name())
-                .register(meters);
-        return database;
+        try {
+            Gauge gauge = Gauge.builder("multidb.database.calls.in.flight", database, Database::callsInFlight)
+                    .description("calls holding a place in the database's concurrency bound")
+                    .tag("database", database.name())
+                    .register(meters);
+            database.onClose(() -> meters.remove(gauge));
+            return database;
+        } catch (RuntimeException e) {
+            Closing.all(e, List.of(database));
+            throw e;
+        }
     }
 
     public Database get(String name) {
@@ -70,6 +75,6 @@ public final class Registry implements AutoCloseable {
 
     @Override
     public void close() {
-        databases.forEach(Database::close);
+        Closing.all("the registry", databases.reversed());
     }
 }

@@ -23,7 +23,7 @@ final class ReplicaPools {
                 DatabaseConfig replica = config.forReplica(config.name() + "-replica" + (i + 1), urls.get(i));
                 HikariDataSource dataSource = Pools.openReplica(replica, Engine.POSTGRESQL, meters);
                 opened.add(new Replica(replica.name(), address(urls.get(i)), dataSource, dialect,
-                        new Bulkhead(replica.name(), replica.maxConcurrentCalls(),
+                        new Bulkhead(replica.name(), replica.maxConcurrentCalls(), replica.statementTimeout(),
                                 replica.statementTimeout().plus(Database.CALL_GRACE), dataSource, true)));
             }
         } catch (RuntimeException e) {

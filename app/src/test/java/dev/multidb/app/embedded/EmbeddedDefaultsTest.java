@@ -9,6 +9,7 @@ import dev.multidb.app.TestDatabases;
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.ConfigLoader;
 import dev.multidb.app.config.DatabaseConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -16,6 +17,9 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Duration;
+import dev.multidb.app.testing.Poll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -84,6 +88,39 @@ class EmbeddedDefaultsTest {
 
         assertThatThrownBy(() -> EmbeddedDefaults.start(List.of(SAMPLE_ON_POSTGRES), production))
                 .hasMessage("database1: production has no embedded default; configure the database's URL");
+    }
+
+    @Test
+    void startInterruptedWhileWaitingForPostgresStopsEveryDatabaseThatStarted() throws Exception {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread starting = Thread.ofPlatform().start(() -> {
+            try {
+                EmbeddedDefaults.start(List.of(SAMPLE_ON_POSTGRES, SAMPLE_ON_H2), config()).close();
+            } catch (RuntimeException e) {
+                failure.set(e);
+            }
+        });
+        // H2 opens in a moment; PostgreSQL takes about a second: interrupt while the start waits for it.
+        assertThat(Poll.until(() -> Files.exists(data.resolve("database2/database2.mv.db")), Duration.ofSeconds(30)))
+                .isTrue();
+        starting.interrupt();
+        starting.join(Duration.ofSeconds(60));
+
+        assertThat(failure.get()).isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessage("interrupted while starting the embedded databases");
+        assertThat(data.resolve("database1/postmaster.pid")).doesNotExist();
+        assertThat(h2Sessions()).as("sessions open on database2's file once this test opens it").isEqualTo(1);
+    }
+
+    // The started H2 database is closed when a new connection is the only session on its file.
+    private long h2Sessions() throws SQLException {
+        String url = "jdbc:h2:file:" + data.resolve("database2/database2").toAbsolutePath() + ";IFEXISTS=TRUE";
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+                var rows = connection.createStatement().executeQuery(
+                        "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS")) {
+            rows.next();
+            return rows.getLong(1);
+        }
     }
 
     private AppConfig config() {

@@ -52,6 +52,7 @@ class BulkheadTest {
             assertThat(refused.statusCode()).isEqualTo(503);
             assertThat(took).isLessThan(Duration.ofMillis(500));
             assertThat(json(refused.body()).get("detail").asText()).isEqualTo("database1 is unavailable; try again shortly");
+            assertThat(refused.headers().firstValue("Retry-After")).as("nothing reached the database").contains("1");
             assertThat(app.client().post("/invoices/" + invoice + "/pay", "").statusCode()).isEqualTo(200);
             lock.rollback();
         }

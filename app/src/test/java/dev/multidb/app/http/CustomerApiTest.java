@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.multidb.app.testing.RunningApp;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,13 +110,57 @@ class CustomerApiTest {
     void patchChangesOnlyTheGivenFields() {
         long id = createCustomers(1).getFirst();
 
-        HttpResponse<String> patched = app.client().patch("/customers/" + id, "{\"name\": \"Ada Lovelace\", \"email\": null}");
+        HttpResponse<String> patched = app.client().patch("/customers/" + id, "{\"name\": \"Ada Lovelace\"}");
 
         assertThat(patched.statusCode()).isEqualTo(200);
         JsonNode body = json(patched.body());
         assertThat(body.get("name").asText()).isEqualTo("Ada Lovelace");
         assertThat(body.get("email").asText()).isEqualTo("customer0@example.com");
         assertThat(json(app.client().get("/customers/" + id).body())).isEqualTo(body);
+    }
+
+    @Test
+    void mergePatchNullForANameIsRefusedBecauseTheNameCannotBeRemoved() {
+        long id = createCustomers(1).getFirst();
+        String before = app.client().get("/customers/" + id).body();
+
+        HttpResponse<String> patched = app.client().patch("/customers/" + id, "{\"name\": null}");
+
+        assertThat(patched.statusCode()).isEqualTo(400);
+        assertThat(json(patched.body()).get("errors").findValuesAsText("field")).containsExactly("name");
+        assertThat(app.client().get("/customers/" + id).body()).isEqualTo(before);
+    }
+
+    @Test
+    void emptyMergePatchChangesNothing() {
+        long id = createCustomers(1).getFirst();
+        String before = app.client().get("/customers/" + id).body();
+
+        HttpResponse<String> patched = app.client().patch("/customers/" + id, "{}");
+
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(json(patched.body())).isEqualTo(json(before));
+    }
+
+    @Test
+    void patchIsAcceptedAsMergePatchMediaType() {
+        long id = createCustomers(1).getFirst();
+
+        HttpResponse<String> patched = app.client().send("PATCH", "/customers/" + id,
+                BodyPublishers.ofString("{\"email\": \"ada@example.com\"}"), "application/merge-patch+json");
+
+        assertThat(patched.statusCode()).isEqualTo(200);
+        assertThat(json(patched.body()).get("email").asText()).isEqualTo("ada@example.com");
+    }
+
+    @Test
+    void surrogatePairEscapesAreStoredAsTheCharacterTheyEncode() {
+        HttpResponse<String> created = app.client().post("/customers",
+                "{\"email\": \"smile@example.com\", \"name\": \"Ada \\ud83d\\ude00\"}");
+
+        assertThat(created.statusCode()).isEqualTo(201);
+        assertThat(json(app.client().get("/customers/" + json(created.body()).get("id").asLong()).body())
+                .get("name").asText()).isEqualTo("Ada \uD83D\uDE00");
     }
 
     @Test

@@ -35,15 +35,19 @@ class DatabaseOutageTest {
         assertAnswersFast(() -> app.client().post("/customers", "{\"email\": \"bob@example.com\", \"name\": \"Bob\"}"), 503);
         assertAnswersFast(() -> app.client().get("/customers/" + customer + "/summary"), 503);
         assertAnswersFast(() -> app.client().post("/invoices/" + invoice + "/pay", ""), 200);
-        HttpResponse<String> ready = assertAnswersFast(() -> app.client().get("/health/ready"), 503);
+        HttpResponse<String> ready = assertAnswersFast(() -> app.client().get("/health/ready"), 200);
+        assertThat(json(ready.body()).get("status").asText()).isEqualTo("DEGRADED");
         assertThat(json(ready.body()).at("/databases/database1/status").asText()).isEqualTo("DOWN");
         assertThat(json(ready.body()).at("/databases/database2/status").asText()).isEqualTo("UP");
+        assertAnswersFast(() -> app.client().get("/health/ready/database1"), 503);
+        assertAnswersFast(() -> app.client().get("/health/ready/database2"), 200);
 
         app.postgres().startAgain();
 
         assertThat(Poll.until(() -> app.client().get("/customers/" + customer).statusCode() == 200, Duration.ofSeconds(20)))
                 .isTrue();
-        assertThat(app.client().get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(Poll.until(() -> json(app.client().get("/health/ready").body()).get("status").asText().equals("UP"),
+                Duration.ofSeconds(10))).isTrue();
     }
 
     private static HttpResponse<String> assertAnswersFast(Supplier<HttpResponse<String>> request, int status) {

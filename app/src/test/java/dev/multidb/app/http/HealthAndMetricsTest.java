@@ -42,6 +42,27 @@ class HealthAndMetricsTest {
     }
 
     @Test
+    void readyForOneDatabaseAnswersForThatDatabaseAlone() {
+        HttpResponse<String> response = app.client().get("/health/ready/database2");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode body = json(response.body());
+        assertThat(body.get("status").asText()).isEqualTo("UP");
+        assertThat(body.get("engine").asText()).isEqualTo("h2");
+        assertThat(body.get("schemaVersion").asText()).isEqualTo(Database2.DESCRIPTOR.schemaVersion());
+    }
+
+    @Test
+    void readyForAnUnknownDatabaseIsNotFoundAsProblem() {
+        HttpResponse<String> response = app.client().get("/health/ready/database9");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(response.body()).get("detail").asText())
+                .isEqualTo("no database is named database9; known: database1, database2");
+    }
+
+    @Test
     void metricsExposeRequestTimingsByRouteAndStatus() {
         app.client().get("/customers/424242");
 

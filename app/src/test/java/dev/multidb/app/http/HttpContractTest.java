@@ -32,6 +32,18 @@ class HttpContractTest {
     }
 
     @Test
+    void noContentAnswerCarriesNoContentType() {
+        long id = json(app.client().post("/customers", "{\"email\": \"gone@example.com\", \"name\": \"Gone\"}").body())
+                .get("id").asLong();
+
+        HttpResponse<String> deleted = app.client().delete("/customers/" + id);
+
+        assertThat(deleted.statusCode()).isEqualTo(204);
+        assertThat(deleted.headers().firstValue("Content-Type")).isEmpty();
+        assertThat(deleted.body()).isEmpty();
+    }
+
+    @Test
     void getOnPayIsNotAllowed() {
         HttpResponse<String> response = app.client().get("/invoices/1/pay");
 

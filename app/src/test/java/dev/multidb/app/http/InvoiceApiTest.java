@@ -38,6 +38,30 @@ class InvoiceApiTest {
     }
 
     @Test
+    void createdInvoiceIsReadBackAtItsLocation() {
+        long customer = createCustomer("ada@example.com");
+
+        HttpResponse<String> created = app.client().post("/customers/" + customer + "/invoices",
+                "{\"amount\": \"12.50\", \"currency\": \"EUR\"}");
+
+        String location = "/invoices/" + json(created.body()).get("id").asLong();
+        assertThat(created.headers().firstValue("Location")).contains(location);
+        HttpResponse<String> read = app.client().get(location);
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.headers().firstValue("Content-Type")).contains("application/json");
+        assertThat(json(read.body())).isEqualTo(json(created.body()));
+    }
+
+    @Test
+    void unknownInvoiceIsNotFoundAsProblem() {
+        HttpResponse<String> response = app.client().get("/invoices/123");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(json(response.body()).get("detail").asText()).isEqualTo("invoice 123 does not exist");
+    }
+
+    @Test
     void amountsKeepTheirDecimalsDownToTwo() {
         long customer = createCustomer("ada@example.com");
 

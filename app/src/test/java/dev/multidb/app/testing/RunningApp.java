@@ -27,6 +27,11 @@ public final class RunningApp implements BeforeAllCallback, BeforeEachCallback, 
         return new RunningApp(TestApp.Limits.DEFAULT, true);
     }
 
+    /** Both databases emptied before every test, with tighter bounds for timeout and bulkhead tests. */
+    public static RunningApp emptiedBeforeEachTest(TestApp.Limits limits) {
+        return new RunningApp(limits, true);
+    }
+
     /** Data kept from test to test of the class. */
     public static RunningApp shared() {
         return new RunningApp(TestApp.Limits.DEFAULT, false);

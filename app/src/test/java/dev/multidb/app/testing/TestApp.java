@@ -34,6 +34,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration READY = Duration.ofSeconds(30);
 
     private final RestartablePostgres postgres;
     private final Registry registry;
@@ -68,7 +69,24 @@ public final class TestApp implements AutoCloseable {
                 database(Database2.DESCRIPTOR.name(), h2Url, "sa", limits)));
         PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Registry registry = Registry.open(List.of(Database1.DESCRIPTOR, Database2.DESCRIPTOR), config, meters);
+        try {
+            awaitReady(registry);
+        } catch (IllegalStateException e) {
+            registry.close();
+            postgres.close();
+            throw e;
+        }
         return new TestApp(postgres, registry, meters, HttpApp.start(registry, meters, 0));
+    }
+
+    // Pools open without a first connection (a database may be down at start): wait, as an orchestrator waits for
+    // readiness, so that a slow first connection on a loaded machine is not the first test's deadline.
+    private static void awaitReady(Registry registry) {
+        for (Database database : registry.all()) {
+            if (!Poll.until(() -> database.health().up(), READY)) {
+                throw new IllegalStateException(database.name() + " did not answer within " + READY);
+            }
+        }
     }
 
     static DatabaseConfig database(String name, String url, String user, Limits limits) {
