@@ -3,6 +3,7 @@ package dev.multidb.app.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigUtil;
+import dev.multidb.app.logging.LogFormat;
 import dev.multidb.core.Engine;
 import java.time.Duration;
 import java.util.List;
@@ -32,6 +33,7 @@ public final class ConfigLoader {
      */
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
+        LogFormat.of(env);
         // Unresolved, so that database-defaults set in application.conf reach the modules' blocks too.
         Config shared = file.withFallback(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(),
                 "reference.conf")).resolve();

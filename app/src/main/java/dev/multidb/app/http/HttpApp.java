@@ -32,14 +32,17 @@ public final class HttpApp {
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
             config.requestLogger.http(httpMetrics::record);
+            config.requestLogger.http(RequestLog::end);
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyServer(server -> GracefulStop.install(server, shutdownGrace));
+            config.routes.before(RequestLog::begin);
             config.routes.before(JsonBody::refuseDeclaredOversize);
             config.routes.after(Responses::dropContentTypeOfNoContent);
             Problems.register(config.routes);
             SchemaProblems.register(config.routes, schemaGate);
             new HealthRoutes(registry, schemaGate).register(config.routes);
             new MetricsRoutes(meters).register(config.routes);
+            new OpenApiRoutes().register(config);
             new CustomerRoutes(database1, customerInvoices).register(config.routes);
             new InvoiceRoutes(database2, customerInvoices).register(config.routes);
         });

@@ -28,9 +28,10 @@ final class Problems {
         routes.exception(Exception.class, Problems::unexpected);
     }
 
+    // Written before logged, so that the log line carries the status.
     static void unexpected(Exception e, Context ctx) {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
         write(ctx, 500, "unexpected error; the server log has the details", List.of());
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
     }
 
     // By kind, not by class: a new database module's refusals need no entry here.
@@ -45,7 +46,6 @@ final class Problems {
     // else (nothing sent, or a read, which is safe to repeat) carries Retry-After.
     // The registry logs each event once (summarising repeats); per request only at DEBUG.
     private static void unavailable(DatabaseUnavailableException e, Context ctx) {
-        LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
         boolean read = HandlerType.GET.equals(ctx.method()) || HandlerType.HEAD.equals(ctx.method());
         if (e.outcomeUnknown() && !read) {
             write(ctx, 503, e.database() + " did not answer in time; the outcome is unknown: the change may have"
@@ -54,11 +54,13 @@ final class Problems {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             write(ctx, 503, e.database() + " is unavailable; try again shortly", List.of());
         }
+        LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
     }
 
     static void write(Context ctx, int status, String detail, List<FieldError> errors) {
         Problem problem = new Problem(Problem.TYPE, HttpStatus.forStatus(status).getMessage(), status, detail,
                 ctx.path(), errors);
+        RequestLog.status(status);
         ctx.status(status).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
     }
 

@@ -42,6 +42,7 @@ public final class Registry implements AutoCloseable {
     private static Database open(DatabaseDescriptor descriptor, DatabaseConfig config, MeterRegistry meters) {
         // Resolve first: an unsupported dialect must refuse to start, not open a pool and render wrong SQL.
         SQLDialect dialect = DialectResolver.resolve(descriptor.name(), config.url());
+        DialectNotice.log(descriptor.name(), dialect);
         HikariDataSource dataSource = Pools.open(config, Database.engineOf(config.url()), meters);
         Database database;
         try {

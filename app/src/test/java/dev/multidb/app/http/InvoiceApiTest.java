@@ -35,6 +35,7 @@ class InvoiceApiTest {
         assertThat(invoice.get("currency").asText()).isEqualTo("EUR");
         assertThat(invoice.get("status").asText()).isEqualTo("open");
         assertThat(invoice.get("issuedAt").asText()).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}Z");
+        assertThat(created.headers().firstValue("Location")).contains("/invoices/" + invoice.get("id").asLong());
     }
 
     @Test

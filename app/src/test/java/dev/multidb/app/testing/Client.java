@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
+import java.util.List;
 
 /** A plain java.net.http client for one running app. */
 public final class Client {
@@ -20,10 +21,12 @@ public final class Client {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final int port;
     private final String base;
+    private final OpenApiContract contract; // null: answers are not checked
 
-    Client(int port) {
+    Client(int port, OpenApiContract contract) {
         this.port = port;
         this.base = "http://localhost:" + port;
+        this.contract = contract;
     }
 
     public int port() {
@@ -70,7 +73,7 @@ public final class Client {
             request.expectContinue(true);
         }
         try {
-            return http.send(request.build(), BodyHandlers.ofString());
+            return checked(method, http.send(request.build(), BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -82,5 +85,16 @@ public final class Client {
     /** A GET with one more header, such as a Consistency-Token. */
     public HttpResponse<String> get(String path, String header, String value) {
         return send("GET", path, BodyPublishers.noBody(), null, Map.of(header, value));
+    }
+
+    // Every answer an API test receives is also a check of the OpenAPI document.
+    private HttpResponse<String> checked(String method, HttpResponse<String> response) {
+        if (contract != null) {
+            List<String> violations = contract.violations(method, response);
+            if (!violations.isEmpty()) {
+                throw new AssertionError("the answer breaks openapi.json:\n" + String.join("\n", violations));
+            }
+        }
+        return response;
     }
 }

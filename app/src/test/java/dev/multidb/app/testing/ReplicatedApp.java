@@ -34,7 +34,7 @@ public final class ReplicatedApp implements AutoCloseable {
         this.registry = registry;
         this.meters = meters;
         this.server = server;
-        this.client = new Client(server.port());
+        this.client = new Client(server.port(), OpenApiContract.get());
     }
 
     public static ReplicatedApp start(RestartablePostgres primary, List<String> replicaUrls, Duration maxLag,

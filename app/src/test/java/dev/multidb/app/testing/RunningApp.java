@@ -2,6 +2,7 @@ package dev.multidb.app.testing;
 
 import dev.multidb.app.registry.Database;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -78,6 +79,10 @@ public final class RunningApp implements BeforeAllCallback, BeforeEachCallback, 
 
     public PrometheusMeterRegistry meters() {
         return app.meters();
+    }
+
+    public List<String> routes() {
+        return app.routes();
     }
 
     public void truncate() {

@@ -47,7 +47,7 @@ public final class TestApp implements AutoCloseable {
         this.registry = registry;
         this.meters = meters;
         this.server = server;
-        this.client = new Client(server.port());
+        this.client = new Client(server.port(), OpenApiContract.get());
     }
 
     public static TestApp start() {
@@ -116,6 +116,15 @@ public final class TestApp implements AutoCloseable {
 
     public PrometheusMeterRegistry meters() {
         return meters;
+    }
+
+    /** Every route the server serves, as {@code "GET /customers/{id}"}. */
+    public List<String> routes() {
+        return server.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(route -> route.endpoint)
+                .filter(endpoint -> endpoint.method.isHttpMethod())
+                .map(endpoint -> endpoint.method.name() + " " + endpoint.path)
+                .toList();
     }
 
     /** Empties both databases and restarts their ids, so each test starts from nothing. */
