@@ -22,6 +22,8 @@ class StreamingReplicaTest {
         primary = RestartablePostgres.start();
         replica = StreamingReplica.of(primary, "fixture_replica");
         execute("CREATE TABLE note (id int PRIMARY KEY, body text)");
+        assertThat(Poll.until(() -> "1".equals(replica.query("SELECT count(*) FROM pg_class WHERE relname = 'note'")),
+                Duration.ofSeconds(10))).isTrue();
     }
 
     @AfterAll
