@@ -46,7 +46,8 @@ public final class RunningServer implements AutoCloseable {
             PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             registry = Registry.open(descriptors, resolved, meters);
             OnStart.prepare(descriptors, resolved, registry);
-            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace());
+            Javalin javalin = HttpApp.start(registry, meters, resolved.httpPort(), resolved.shutdownGrace(),
+                    resolved.idempotencyKeyTtl());
             return new RunningServer(embedded, registry, javalin);
         } catch (RuntimeException | Error e) {
             Closing.all(e, registry == null ? List.of(embedded) : List.of(registry, embedded));

@@ -59,8 +59,8 @@ class ExtraDatabaseModuleTest {
         // contains, not isEqualTo: the test class path's logback writes warnings to standard output.
         assertThat(migrate.out()).as(migrate.err()).contains("testextra: migrated from schema version none to 1 (1 migration applied)\n");
         assertThat(seed.out()).as(seed.err()).contains("testextra: seeded to version 1 (1 seed applied)\n");
-        assertThat(validate.out()).as(validate.err()).contains("database1: valid at schema version 1\n",
-                "database2: valid at schema version 1\n", "testextra: valid at schema version 1\n");
+        assertThat(validate.out()).as(validate.err()).contains("database1: valid at schema version 2\n",
+                "database2: valid at schema version 2\n", "testextra: valid at schema version 1\n");
     }
 
     @Test

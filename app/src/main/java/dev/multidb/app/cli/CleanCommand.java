@@ -30,8 +30,8 @@ final class CleanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (database == null || !yes) {
-            throw new UsageException("clean drops every object in a database, so it needs both -d NAME and --yes;"
-                    + " run: clean -d NAME --yes");
+            throw new UsageException("clean drops every object in a database, so it needs both -d NAME and --yes",
+                    "run: clean -d NAME --yes");
         }
         List<DatabaseDescriptor> selected = context.select(List.of(database));
         return context.withDatabases(selected, config -> {

@@ -1,7 +1,9 @@
 package dev.multidb.app.cli;
 
+import dev.multidb.app.AdvisedException;
 import dev.multidb.app.RunningServer;
-import dev.multidb.app.config.ConfigurationException;
+import dev.multidb.app.embedded.EmbeddedDatabaseException;
+import dev.multidb.app.migrate.MigrationException;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.UnsupportedDialectException;
 import java.io.PrintWriter;
@@ -13,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 
 /**
- * The command line: serve (default), migrate, seed, info, validate, clean. Errors are one line on
+ * The command line: serve (default), migrate, seed, info, validate, clean, reset, baseline. Errors are one line on
  * standard error, {@code multidb: <what is wrong>; <what to do>}; exit code 1 when an operation
  * failed, 2 for a usage or configuration error.
  */
@@ -38,6 +40,8 @@ public final class Cli {
                 .addSubcommand("info", new InfoCommand(context))
                 .addSubcommand("validate", new ValidateCommand(context))
                 .addSubcommand("clean", new CleanCommand(context))
+                .addSubcommand("reset", new ResetCommand(context))
+                .addSubcommand("baseline", new BaselineCommand(context))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         commandLine.setOut(out).setErr(err)
                 .setParameterExceptionHandler(this::usageError)
@@ -63,13 +67,13 @@ public final class Cli {
     }
 
     private int failure(Exception e) {
-        if (e instanceof UsageException || e instanceof ConfigurationException) {
-            err.println("multidb: " + oneLine(e.getMessage()));
-            return USAGE;
+        if (e instanceof AdvisedException advised) {
+            err.println("multidb: " + oneLine(advised.problem()) + "; " + oneLine(advised.advice()));
+            return e instanceof MigrationException ? FAILED : USAGE;
         }
         String message = oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-        // Ours already end with what to do (the dialect refusal says it in its own words); others point at the log.
-        if (!message.contains("; ") && !(e instanceof UnsupportedDialectException)) {
+        // These say what to do in their own words; anything else points at the log.
+        if (!(e instanceof EmbeddedDatabaseException) && !(e instanceof UnsupportedDialectException)) {
             LOG.debug("command failed", e);
             message += "; run with LOG_LEVEL=DEBUG for details";
         }

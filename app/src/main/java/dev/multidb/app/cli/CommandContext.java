@@ -4,10 +4,12 @@ import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.ConfigLoader;
 import dev.multidb.app.config.ConfigurationException;
 import dev.multidb.app.config.DatabaseUrls;
+import dev.multidb.app.config.LogLevel;
 import dev.multidb.app.embedded.EmbeddedDefaults;
 import dev.multidb.app.migrate.Migrations;
 import dev.multidb.core.DatabaseDescriptor;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +32,7 @@ final class CommandContext {
     AppConfig config() {
         if (config == null) {
             config = ConfigLoader.load(env);
+            LogLevel.apply(env);
         }
         return config;
     }
@@ -38,24 +41,40 @@ final class CommandContext {
         return out;
     }
 
-    /** The descriptors named (all when none is), in module order; an unknown name is a usage error. */
+    /**
+     * The descriptors named (all when none is), in module order; an unknown name is a usage error. Every
+     * configuration problem of the selected databases is reported at once, and none of the others.
+     */
     List<DatabaseDescriptor> select(List<String> names) {
         List<String> known = descriptors.stream().map(DatabaseDescriptor::name).toList();
         for (String name : names) {
             if (!known.contains(name)) {
-                throw new UsageException("unknown database '" + name + "'; use one of: " + String.join(", ", known));
+                throw new UsageException("unknown database '" + name + "'", "use one of: " + String.join(", ", known));
             }
         }
         List<DatabaseDescriptor> selected = descriptors.stream()
                 .filter(d -> names.isEmpty() || names.contains(d.name())).toList();
+        config();
+        List<ConfigurationException> problems = new ArrayList<>();
         for (DatabaseDescriptor descriptor : selected) {
-            if (config().databases().stream().noneMatch(d -> d.name().equals(descriptor.name()))) {
-                throw new ConfigurationException(descriptor.name() + " has no configuration block; add"
-                        + " databases." + descriptor.name() + " = ${database-defaults} to its module's reference.conf");
+            try {
+                check(descriptor);
+            } catch (ConfigurationException e) {
+                problems.add(e);
             }
-            DatabaseUrls.check(descriptor, config().database(descriptor.name()));
+        }
+        if (!problems.isEmpty()) {
+            throw ConfigurationException.all(problems);
         }
         return selected;
+    }
+
+    private void check(DatabaseDescriptor descriptor) {
+        if (config().databases().stream().noneMatch(d -> d.name().equals(descriptor.name()))) {
+            throw new ConfigurationException(descriptor.name() + " has no configuration block", "add databases."
+                    + descriptor.name() + " = ${database-defaults} to its module's reference.conf");
+        }
+        DatabaseUrls.check(descriptor, config().database(descriptor.name()), config().production());
     }
 
     /**

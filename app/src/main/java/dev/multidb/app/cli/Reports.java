@@ -1,7 +1,9 @@
 package dev.multidb.app.cli;
 
+import dev.multidb.app.migrate.BaselineReport;
 import dev.multidb.app.migrate.CleanReport;
 import dev.multidb.app.migrate.MigrateReport;
+import dev.multidb.app.migrate.ResetReport;
 import dev.multidb.app.migrate.SeedReport;
 import dev.multidb.app.migrate.ValidateReport;
 
@@ -37,6 +39,16 @@ final class Reports {
     static String cleaned(CleanReport report) {
         return report.database() + ": cleaned " + (report.schemas().isEmpty() ? "nothing"
                 : "schema " + String.join(", ", report.schemas()));
+    }
+
+    static String reset(ResetReport report) {
+        return report.database() + ": reset to schema version " + version(report.schemaVersion()) + " ("
+                + plural(report.applied(), "migration") + " applied)";
+    }
+
+    static String baselined(BaselineReport report) {
+        return report.database() + ": baselined at schema version " + report.version() + " ("
+                + report.description() + "); migrate applies only later migrations";
     }
 
     static String version(String version) {

@@ -1,9 +1,11 @@
 package dev.multidb.app.cli;
 
-/** The command line asked for something that cannot be: exit code 2. The message is "what; what to do". */
-final class UsageException extends RuntimeException {
+import dev.multidb.app.AdvisedException;
 
-    UsageException(String message) {
-        super(message);
+/** The command line asked for something that cannot be: exit code 2. */
+final class UsageException extends AdvisedException {
+
+    UsageException(String problem, String advice) {
+        super(problem, advice, null);
     }
 }

@@ -42,8 +42,10 @@ final class ValidateCommand implements Callable<Integer> {
             return failed;
         });
         if (!invalid.isEmpty()) {
-            ValidateReport first = invalid.getFirst();
-            throw new MigrationException(first.database() + ": " + first.problems().getFirst());
+            // Each problem is on its INVALID line above; standard error only says that validation failed.
+            List<String> names = invalid.stream().map(ValidateReport::database).toList();
+            throw new MigrationException("validate found " + Reports.plural(names.size(), "invalid database") + " ("
+                    + String.join(", ", names) + ")", "see " + (names.size() == 1 ? "its INVALID line" : "their INVALID lines") + " on standard output for what to do");
         }
         return 0;
     }

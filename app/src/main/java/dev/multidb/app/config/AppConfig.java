@@ -6,7 +6,8 @@ import java.util.NoSuchElementException;
 
 /**
  * The whole configuration, immutable once loaded. {@code environment} is development, test or production;
- * {@code shutdownGrace} bounds how long requests in flight may take to finish once the app is told to stop.
+ * {@code shutdownGrace} bounds how long requests in flight may take to finish once the app is told to stop;
+ * {@code idempotencyKeyTtl} how long Idempotency-Keys are kept before they are purged.
  */
 public record AppConfig(
         String environment,
@@ -15,9 +16,12 @@ public record AppConfig(
         boolean seedOnStart,
         String dataDirectory,
         List<DatabaseConfig> databases,
-        Duration shutdownGrace) {
+        Duration shutdownGrace,
+        Duration idempotencyKeyTtl) {
 
     public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(10);
+    /** How long Idempotency-Keys are kept when {@code IDEMPOTENCY_KEY_TTL_HOURS} does not say. */
+    public static final Duration DEFAULT_IDEMPOTENCY_KEY_TTL = Duration.ofHours(24);
 
     public AppConfig {
         databases = List.copyOf(databases);
@@ -26,6 +30,13 @@ public record AppConfig(
     public AppConfig(String environment, int httpPort, boolean migrateOnStart, boolean seedOnStart,
             String dataDirectory, List<DatabaseConfig> databases) {
         this(environment, httpPort, migrateOnStart, seedOnStart, dataDirectory, databases, DEFAULT_SHUTDOWN_GRACE);
+    }
+
+    /** With the default time to live for Idempotency-Keys. */
+    public AppConfig(String environment, int httpPort, boolean migrateOnStart, boolean seedOnStart,
+            String dataDirectory, List<DatabaseConfig> databases, Duration shutdownGrace) {
+        this(environment, httpPort, migrateOnStart, seedOnStart, dataDirectory, databases, shutdownGrace,
+                DEFAULT_IDEMPOTENCY_KEY_TTL);
     }
 
     public boolean production() {

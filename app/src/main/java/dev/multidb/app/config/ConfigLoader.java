@@ -34,6 +34,7 @@ public final class ConfigLoader {
     public static AppConfig load(Config file, Map<String, String> env) {
         String environment = environment(env);
         LogFormat.of(env);
+        LogLevel.of(env);
         // Unresolved, so that database-defaults set in application.conf reach the modules' blocks too.
         Config shared = file.withFallback(ConfigFactory.parseResources(ConfigLoader.class.getClassLoader(),
                 "reference.conf")).resolve();
@@ -41,7 +42,7 @@ public final class ConfigLoader {
                 .withFallback(shared.withoutPath("environments").withoutPath("database-defaults")), env);
         ConfigReader read = new ConfigReader(effective);
         List<DatabaseConfig> databases = effective.getObject("databases").keySet().stream().sorted()
-                .map(name -> database(read, name, "production".equals(environment)))
+                .map(name -> database(read, name))
                 .toList();
         return new AppConfig(environment,
                 read.integer("http-port", 0, 65535),
@@ -49,7 +50,8 @@ public final class ConfigLoader {
                 read.bool("seed-on-start"),
                 read.string("data-directory"),
                 databases,
-                Duration.ofMillis(read.integer("shutdown-grace-ms", 0, Integer.MAX_VALUE)));
+                Duration.ofMillis(read.integer("shutdown-grace-ms", 0, Integer.MAX_VALUE)),
+                Duration.ofHours(read.integer("idempotency-key-ttl-hours", 1, 87_600)));
     }
 
     private static String environment(Map<String, String> env) {
@@ -58,16 +60,16 @@ public final class ConfigLoader {
             return ENVIRONMENTS.getFirst();
         }
         if (!ENVIRONMENTS.contains(value)) {
-            throw new ConfigurationException("APP_ENV is '" + value + "', not a known environment; set it to "
+            throw new ConfigurationException("APP_ENV is '" + value + "', not a known environment", "set it to "
                     + String.join(", ", ENVIRONMENTS.subList(0, 2)) + " or " + ENVIRONMENTS.getLast());
         }
         return value;
     }
 
-    private static DatabaseConfig database(ConfigReader read, String name, boolean production) {
+    private static DatabaseConfig database(ConfigReader read, String name) {
         String url = read.string(path(name, "url")).strip();
-        checkUrl(path(name, "url"), url, production);
-        checkUrl(path(name, "migration-url"), read.string(path(name, "migration-url")).strip(), false);
+        checkUrl(path(name, "url"), url);
+        checkUrl(path(name, "migration-url"), read.string(path(name, "migration-url")).strip());
         String user = read.string(path(name, "user"));
         Secret password = new Secret(read.string(path(name, "password")));
         String migrationUser = read.string(path(name, "migration-user"));
@@ -91,28 +93,21 @@ public final class ConfigLoader {
         String variable = EnvironmentVariables.forDatabase(name, "pooler");
         String value = read.string(path(name, "pooler"));
         Pooler pooler = Pooler.parse(value).orElseThrow(() -> new ConfigurationException(variable + " is '" + value
-                + "', not a known pooler; set it to none or pgbouncer"));
+                + "', not a known pooler", "set it to none or pgbouncer"));
         // PgBouncer speaks PostgreSQL's protocol only, and the embedded default has none in front of it.
         if (pooler == Pooler.PGBOUNCER && Engine.ofUrl(url).filter(e -> e == Engine.POSTGRESQL).isEmpty()) {
             throw new ConfigurationException(variable + " is pgbouncer, but " + EnvironmentVariables.forDatabase(name,
-                    "url") + " is not a jdbc:postgresql: URL; point it at PgBouncer or set the pooler to none");
+                    "url") + " is not a jdbc:postgresql: URL", "point it at PgBouncer or set the pooler to none");
         }
         return pooler;
     }
 
-    private static void checkUrl(String path, String url, boolean production) {
-        String variable = EnvironmentVariables.nameOf(path);
-        if (url.isEmpty()) {
-            if (production) {
-                throw new ConfigurationException(variable + " is required in production; set it to the database's"
-                        + " JDBC URL (" + Engine.urlPrefixes(", ") + "...)");
-            }
-            return;
-        }
-        if (Engine.ofUrl(url).isEmpty()) {
-            throw new ConfigurationException(variable + " starts with '" + scheme(url) + "', which multidb cannot"
-                    + " use; give a URL starting with " + Engine.urlPrefixes(", ") + " or leave it blank"
-                    + " for the embedded default");
+    // A URL missing in production is the selected databases' business (DatabaseUrls), so that all show at once.
+    private static void checkUrl(String path, String url) {
+        if (!url.isEmpty() && Engine.ofUrl(url).isEmpty()) {
+            throw new ConfigurationException(EnvironmentVariables.nameOf(path) + " starts with '" + scheme(url)
+                    + "', which multidb cannot use", "give a URL starting with " + Engine.urlPrefixes(", ")
+                    + " or leave it blank for the embedded default");
         }
     }
 

@@ -19,7 +19,7 @@ final class ConfigReader {
             throw missing(path);
         } catch (ConfigException.WrongType e) {
             throw new ConfigurationException(EnvironmentVariables.nameOf(path) + " (" + path
-                    + ") is not a text value; write it as a quoted string in application.conf");
+                    + ") is not a text value", "write it as a quoted string in application.conf");
         }
     }
 
@@ -30,11 +30,11 @@ final class ConfigReader {
         } catch (ConfigException.Missing e) {
             throw missing(path);
         } catch (ConfigException e) {
-            throw new ConfigurationException(describe(path) + ", not a whole number; set it to a number from "
+            throw new ConfigurationException(describe(path) + ", not a whole number", "set it to a number from "
                     + min + " to " + max);
         }
         if (value < min || value > max) {
-            throw new ConfigurationException(describe(path) + ", out of range; set it to a number from "
+            throw new ConfigurationException(describe(path) + ", out of range", "set it to a number from "
                     + min + " to " + max);
         }
         return value;
@@ -46,7 +46,7 @@ final class ConfigReader {
         } catch (ConfigException.Missing e) {
             throw missing(path);
         } catch (ConfigException e) {
-            throw new ConfigurationException(describe(path) + ", not true or false; set it to true or false");
+            throw new ConfigurationException(describe(path) + ", not true or false", "set it to true or false");
         }
     }
 
@@ -55,7 +55,7 @@ final class ConfigReader {
     }
 
     private static ConfigurationException missing(String path) {
-        return new ConfigurationException(path + " is missing from application.conf; add it (database blocks"
+        return new ConfigurationException(path + " is missing from application.conf", "add it (database blocks"
                 + " start from ${database-defaults})");
     }
 }

@@ -36,18 +36,18 @@ public record ReplicaConfig(List<String> urls, String user, Secret password, Dur
         String variable = EnvironmentVariables.nameOf(urlsPath);
         String primaryVariable = EnvironmentVariables.forDatabase(name, "url");
         if (!urls.isEmpty() && primaryUrl.isBlank()) {
-            throw new ConfigurationException(variable + " is set, but " + primaryVariable + " is blank; set it to the"
-                    + " primary's jdbc:postgresql: URL (the embedded default has no standbys)");
+            throw new ConfigurationException(variable + " is set, but " + primaryVariable + " is blank",
+                    "set it to the primary's jdbc:postgresql: URL (the embedded default has no standbys)");
         }
         if (!urls.isEmpty() && Engine.ofUrl(primaryUrl).orElse(null) != Engine.POSTGRESQL) {
             throw new ConfigurationException(variable + " is set, but " + primaryVariable + " is not a "
-                    + Engine.POSTGRESQL.urlPrefix() + " URL; only PostgreSQL hot standbys can be replicas, so leave "
+                    + Engine.POSTGRESQL.urlPrefix() + " URL", "only PostgreSQL hot standbys can be replicas, so leave "
                     + variable + " blank");
         }
         for (String url : urls) {
             if (Engine.ofUrl(url).orElse(null) != Engine.POSTGRESQL) {
                 throw new ConfigurationException(variable + " lists a URL that does not start with "
-                        + Engine.POSTGRESQL.urlPrefix() + "; list the JDBC URLs of PostgreSQL hot standbys,"
+                        + Engine.POSTGRESQL.urlPrefix(), "list the JDBC URLs of PostgreSQL hot standbys,"
                         + " separated by commas");
             }
         }

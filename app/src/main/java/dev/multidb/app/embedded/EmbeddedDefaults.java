@@ -119,6 +119,7 @@ public final class EmbeddedDefaults implements AutoCloseable {
     private static AppConfig replace(AppConfig config, DatabaseConfig database) {
         return new AppConfig(config.environment(), config.httpPort(), config.migrateOnStart(), config.seedOnStart(),
                 config.dataDirectory(), config.databases().stream()
-                        .map(d -> d.name().equals(database.name()) ? database : d).toList(), config.shutdownGrace());
+                        .map(d -> d.name().equals(database.name()) ? database : d).toList(), config.shutdownGrace(),
+                config.idempotencyKeyTtl());
     }
 }

@@ -12,6 +12,7 @@ import dev.multidb.database2.InvoiceSummary;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The rules that span both databases. No transaction spans the two engines, so the customer's row in
@@ -27,18 +28,23 @@ final class CustomerInvoices {
 
     private final Database customers;
     private final Database invoices;
+    private final IdempotentWrites invoiceKeys;
 
-    CustomerInvoices(Database customers, Database invoices) {
+    CustomerInvoices(Database customers, Database invoices, IdempotentWrites invoiceKeys) {
         this.customers = customers;
         this.invoices = invoices;
+        this.invoiceKeys = invoiceKeys;
     }
 
-    Invoice createInvoice(long customerId, BigDecimal amount, String currency) {
-        return customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
+    /** Creates the invoice and answers with {@code answer}; with a key, both are stored in database2's transaction. */
+    Answer createInvoice(long customerId, BigDecimal amount, String currency, Optional<RequestKey> key,
+            Function<Invoice, Answer> answer) {
+        return invoiceKeys.replayOr(key, () -> customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
             new CustomerRepository(tx.dsl()).lockForShare(customerId)
                     .orElseThrow(() -> customerNotFound(customerId));
-            return invoices.call(d2 -> new InvoiceRepository(d2).create(customerId, amount, currency));
-        }));
+            return invoices.call(d2 -> invoiceKeys.write(d2, key,
+                    d -> answer.apply(new InvoiceRepository(d).create(customerId, amount, currency))));
+        })));
     }
 
     Written<Boolean> deleteCustomer(long customerId) {

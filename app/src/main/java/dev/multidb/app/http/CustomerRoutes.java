@@ -19,10 +19,12 @@ final class CustomerRoutes {
 
     private final Database database1;
     private final CustomerInvoices customerInvoices;
+    private final IdempotentWrites customerKeys;
 
-    CustomerRoutes(Database database1, CustomerInvoices customerInvoices) {
+    CustomerRoutes(Database database1, CustomerInvoices customerInvoices, IdempotentWrites customerKeys) {
         this.database1 = database1;
         this.customerInvoices = customerInvoices;
+        this.customerKeys = customerKeys;
     }
 
     void register(RoutesConfig routes) {
@@ -43,13 +45,13 @@ final class CustomerRoutes {
     }
 
     private void create(Context ctx) {
-        NewCustomer input = CustomerInput.create(JsonBody.object(ctx));
-        Written<Customer> written = database1.write(dsl -> new CustomerRepository(dsl).create(input.email(),
-                input.name()));
-        Customer customer = written.value();
-        ReadYourWrites.send(ctx, written);
-        ctx.header("Location", "/customers/" + customer.id());
-        Responses.json(ctx, 201, CustomerView.of(customer));
+        Optional<String> key = RequestKey.header(ctx);
+        byte[] body = JsonBody.bytes(ctx);
+        NewCustomer input = CustomerInput.create(JsonBody.object(body));
+        customerKeys.run(RequestKey.of(ctx, key, body), dsl -> {
+            Customer customer = new CustomerRepository(dsl).create(input.email(), input.name());
+            return Answer.of(201, "/customers/" + customer.id(), CustomerView.of(customer));
+        }).write(ctx);
     }
 
     private void find(Context ctx) {

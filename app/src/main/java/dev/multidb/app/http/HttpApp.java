@@ -4,13 +4,20 @@ import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.registry.Database;
 import dev.multidb.app.registry.Registry;
 import dev.multidb.database1.Database1;
+import dev.multidb.database1.IdempotencyKeyRepository;
 import dev.multidb.database2.Database2;
 import io.javalin.Javalin;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** The HTTP API: one Javalin server, one routes class per resource, failures mapped once in {@link Problems}. */
 public final class HttpApp {
+
+    /** How often expired Idempotency-Keys are purged; the first purge waits until start-up work has settled. */
+    static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+    static final Duration FIRST_PURGE = Duration.ofMinutes(1);
 
     private HttpApp() {
     }
@@ -22,9 +29,19 @@ public final class HttpApp {
 
     /** As above; {@link Javalin#stop()} lets requests in flight finish for up to {@code shutdownGrace}. */
     public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port, Duration shutdownGrace) {
+        return start(registry, meters, port, shutdownGrace, AppConfig.DEFAULT_IDEMPOTENCY_KEY_TTL);
+    }
+
+    /** As above; Idempotency-Keys are kept for {@code keyTtl}, then purged. */
+    public static Javalin start(Registry registry, PrometheusMeterRegistry meters, int port, Duration shutdownGrace,
+            Duration keyTtl) {
         Database database1 = registry.get(Database1.DESCRIPTOR.name());
         Database database2 = registry.get(Database2.DESCRIPTOR.name());
-        CustomerInvoices customerInvoices = new CustomerInvoices(database1, database2);
+        IdempotentWrites customerKeys = new IdempotentWrites(database1, IdempotencyKeyRepository::new);
+        IdempotentWrites invoiceKeys = new IdempotentWrites(database2,
+                dev.multidb.database2.IdempotencyKeyRepository::new);
+        CustomerInvoices customerInvoices = new CustomerInvoices(database1, database2, invoiceKeys);
+        IdempotencyPurge purge = new IdempotencyPurge(List.of(customerKeys, invoiceKeys), keyTtl, Clock.systemUTC());
         HttpMetrics httpMetrics = new HttpMetrics(meters);
         SchemaGate schemaGate = new SchemaGate(registry);
         Javalin app = Javalin.create(config -> {
@@ -43,8 +60,10 @@ public final class HttpApp {
             new HealthRoutes(registry, schemaGate).register(config.routes);
             new MetricsRoutes(meters).register(config.routes);
             new OpenApiRoutes().register(config);
-            new CustomerRoutes(database1, customerInvoices).register(config.routes);
-            new InvoiceRoutes(database2, customerInvoices).register(config.routes);
+            new CustomerRoutes(database1, customerInvoices, customerKeys).register(config.routes);
+            new InvoiceRoutes(database2, customerInvoices, invoiceKeys).register(config.routes);
+            config.events.serverStarted(() -> purge.every(FIRST_PURGE, PURGE_INTERVAL));
+            config.events.serverStopping(purge::close);
         });
         return app.start(port);
     }

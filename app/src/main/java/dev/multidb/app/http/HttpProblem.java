@@ -31,6 +31,10 @@ final class HttpProblem extends RuntimeException {
         return new HttpProblem(409, detail, List.of());
     }
 
+    static HttpProblem unprocessable(String detail) {
+        return new HttpProblem(422, detail, List.of());
+    }
+
     static HttpProblem tooLarge(long limit) {
         return new HttpProblem(413, "the request body is larger than " + limit + " bytes", List.of());
     }

@@ -18,10 +18,12 @@ final class InvoiceRoutes {
 
     private final Database database2;
     private final CustomerInvoices customerInvoices;
+    private final IdempotentWrites invoiceKeys;
 
-    InvoiceRoutes(Database database2, CustomerInvoices customerInvoices) {
+    InvoiceRoutes(Database database2, CustomerInvoices customerInvoices, IdempotentWrites invoiceKeys) {
         this.database2 = database2;
         this.customerInvoices = customerInvoices;
+        this.invoiceKeys = invoiceKeys;
     }
 
     void register(RoutesConfig routes) {
@@ -41,10 +43,11 @@ final class InvoiceRoutes {
 
     private void create(Context ctx) {
         long customerId = Params.id(ctx, "id");
-        NewInvoice input = InvoiceInput.create(JsonBody.object(ctx));
-        Invoice invoice = customerInvoices.createInvoice(customerId, input.amount(), input.currency());
-        ctx.header("Location", "/invoices/" + invoice.id());
-        Responses.json(ctx, 201, InvoiceView.of(invoice));
+        Optional<String> key = RequestKey.header(ctx);
+        byte[] body = JsonBody.bytes(ctx);
+        NewInvoice input = InvoiceInput.create(JsonBody.object(body));
+        customerInvoices.createInvoice(customerId, input.amount(), input.currency(), RequestKey.of(ctx, key, body),
+                invoice -> Answer.of(201, "/invoices/" + invoice.id(), InvoiceView.of(invoice))).write(ctx);
     }
 
     private void find(Context ctx) {
@@ -54,17 +57,18 @@ final class InvoiceRoutes {
         Responses.json(ctx, 200, InvoiceView.of(invoice));
     }
 
+    // The body of a pay is not read: the fingerprint takes it as sent, so a retry must resend the same bytes.
     private void pay(Context ctx) {
         long id = Params.id(ctx, "id");
-        Invoice paid = database2.call(dsl -> {
+        Optional<String> key = RequestKey.header(ctx);
+        invoiceKeys.run(RequestKey.of(ctx, key, key.isEmpty() ? new byte[0] : ctx.bodyAsBytes()), dsl -> {
             InvoiceRepository invoices = new InvoiceRepository(dsl);
             PayOutcome outcome = invoices.pay(id);
             return switch (outcome) {
-                case PAID -> invoices.findById(id).orElseThrow();
+                case PAID -> Answer.of(200, null, InvoiceView.of(invoices.findById(id).orElseThrow()));
                 case NOT_FOUND -> throw HttpProblem.notFound("invoice " + id + " does not exist");
                 case NOT_OPEN -> throw HttpProblem.conflict("invoice " + id + " is not open, so it cannot be paid");
             };
-        });
-        Responses.json(ctx, 200, InvoiceView.of(paid));
+        }).write(ctx);
     }
 }

@@ -25,9 +25,19 @@ final class JsonBody {
 
     /** The members of the body's object, in order; duplicates, trailing content and non-objects are refused. */
     static Map<String, JsonNode> object(Context ctx) {
+        return object(bytes(ctx));
+    }
+
+    /** The body's raw bytes, once its content type and size are checked (an Idempotency-Key fingerprints them). */
+    static byte[] bytes(Context ctx) {
         refuseDeclaredOversize(ctx);
         requireContentType(ctx.contentType(), List.of(Json.CONTENT_TYPE));
-        return parse(read(ctx));
+        return read(ctx);
+    }
+
+    /** The members of the JSON object in {@code body}, as {@link #object(Context)} reads them. */
+    static Map<String, JsonNode> object(byte[] body) {
+        return parse(body);
     }
 
     /** A PATCH body: a JSON Merge Patch (RFC 7396) object, sent as {@code application/merge-patch+json} or JSON. */

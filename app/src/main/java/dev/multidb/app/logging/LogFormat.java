@@ -26,7 +26,7 @@ public enum LogFormat {
                 return format;
             }
         }
-        throw new ConfigurationException(VARIABLE + " is '" + value + "', not a log format; set it to text or json");
+        throw new ConfigurationException(VARIABLE + " is '" + value + "', not a log format", "set it to text or json");
     }
 
     /** The name in logback-<name>.xml, the file that configures this format. */

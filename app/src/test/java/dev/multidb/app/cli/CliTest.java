@@ -3,6 +3,8 @@ package dev.multidb.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.multidb.app.TestDatabases;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.DialectResolver;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -30,11 +33,30 @@ class CliTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).startsWith("Usage: java -jar app/target/app.jar [-h] [COMMAND]")
-                .contains("serve", "migrate", "seed", "info", "validate", "clean");
+                .contains("serve", "migrate", "seed", "info", "validate", "clean", "reset", "baseline");
+    }
+
+    @Test
+    void helpFitsEightyColumnsAndItsConfigurationParagraphReadsWhole() {
+        CliRun help = run("--help");
+
+        assertThat(help.out().lines()).allSatisfy(line -> assertThat(line).hasSizeLessThanOrEqualTo(80));
+        assertThat(help.out().replaceAll("\\s*\\R\\s*", " ")).contains("Configuration: application.conf, then the"
+                + " block of the environment that APP_ENV names (development, the default, test or production), then"
+                + " environment variables, each named after its setting: HTTP_PORT, DATA_DIRECTORY, MIGRATE_ON_START,"
+                + " SEED_ON_START, LOG_LEVEL, and for each database DATABASE1_URL, DATABASE1_USER, DATABASE1_PASSWORD,"
+                + " DATABASE1_POOL_SIZE and so on.");
+    }
+
+    @Test
+    void seedHelpSaysItIsRefusedInProductionUnlessYes() {
+        assertThat(run("seed", "--help").out().replaceAll("\\s+", " "))
+                .contains("Refused in production unless --yes.")
+                .contains("--yes Confirm seeding in production, where it is refused otherwise.");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"serve", "migrate", "seed", "info", "validate", "clean"})
+    @ValueSource(strings = {"serve", "migrate", "seed", "info", "validate", "clean", "reset", "baseline"})
     void everyCommandHasHelp(String command) {
         CliRun help = run(command, "--help");
 
@@ -49,13 +71,13 @@ class CliTest {
 
         assertThat(first.exitCode()).isZero();
         assertThat(first.out()).isEqualTo("""
-                database1: migrated from schema version none to 1 (1 migration applied)
-                database2: migrated from schema version none to 1 (1 migration applied)
+                database1: migrated from schema version none to 2 (2 migrations applied)
+                database2: migrated from schema version none to 2 (2 migrations applied)
                 """);
         assertThat(second.exitCode()).isZero();
         assertThat(second.out()).isEqualTo("""
-                database1: up to date at schema version 1
-                database2: up to date at schema version 1
+                database1: up to date at schema version 2
+                database2: up to date at schema version 2
                 """);
     }
 
@@ -64,7 +86,7 @@ class CliTest {
         CliRun migrate = run("migrate", "-d", "database2");
 
         assertThat(migrate.out())
-                .isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
+                .isEqualTo("database2: migrated from schema version none to 2 (2 migrations applied)\n");
         assertThat(data.resolve("database1")).doesNotExist();
     }
 
@@ -89,12 +111,13 @@ class CliTest {
 
         assertThat(info.exitCode()).isZero();
         assertThat(info.out())
-                .contains("database1 (postgresql): schema version none, code expects 1; 1 pending migration;"
+                .contains("database1 (postgresql): schema version none, code expects 2; 2 pending migrations;"
                         + " seeds: 0 applied, 1 pending\n"
-                        + "  kind    version  description       state    installed on (UTC)\n"
-                        + "  schema  1        create customer   Pending\n"
-                        + "  seed    1        sample customers  Pending\n")
-                .contains("database2 (h2): schema version 1, code expects 1; 0 pending migrations;"
+                        + "  kind    version  description             state    installed on (UTC)\n"
+                        + "  schema  1        create customer         Pending\n"
+                        + "  schema  2        create idempotency key  Pending\n"
+                        + "  seed    1        sample customers        Pending\n")
+                .contains("database2 (h2): schema version 2, code expects 2; 0 pending migrations;"
                         + " seeds: 0 applied, 1 pending\n");
     }
 
@@ -106,8 +129,8 @@ class CliTest {
 
         assertThat(validate.exitCode()).isZero();
         assertThat(validate.out()).isEqualTo("""
-                database1: valid at schema version 1
-                database2: valid at schema version 1
+                database1: valid at schema version 2
+                database2: valid at schema version 2
                 """);
     }
 
@@ -115,15 +138,15 @@ class CliTest {
     void validateFailsOnADatabaseWhoseVersionDiffersFromTheCode() {
         run("migrate");
         List<DatabaseDescriptor> newerCode =
-                List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "2"));
+                List.of(Database1.DESCRIPTOR, TestDatabases.expecting(Database2.DESCRIPTOR, "3"));
 
         CliRun validate = CliRun.run(newerCode, env(), "validate");
 
         assertThat(validate.exitCode()).isEqualTo(1);
-        assertThat(validate.out()).endsWith("database2: INVALID: schema version 1 is older than the code, which"
-                + " expects 2; run migrate\n");
-        assertThat(validate.err()).isEqualTo("multidb: database2: schema version 1 is older than the code, which"
-                + " expects 2; run migrate\n");
+        assertThat(validate.out()).endsWith("database2: INVALID: schema version 2 is older than the code, which"
+                + " expects 3; run migrate\n");
+        assertThat(validate.err()).isEqualTo("multidb: validate found 1 invalid database (database2); see its"
+                + " INVALID line on standard output for what to do\n");
     }
 
     @Test
@@ -135,7 +158,7 @@ class CliTest {
         assertThat(clean.exitCode()).isZero();
         assertThat(clean.out()).isEqualTo("database2: cleaned schema PUBLIC\n");
         assertThat(run("info").out()).contains("database2 (h2): schema version none")
-                .contains("database1 (postgresql): schema version 1");
+                .contains("database1 (postgresql): schema version 2");
     }
 
     @Test
@@ -204,8 +227,8 @@ class CliTest {
         CliRun info = CliRun.run(DATABASES, env, "info", "-d", "database1");
 
         assertThat(info.exitCode()).isEqualTo(1);
-        assertThat(info.err()).startsWith("multidb: database1: info failed: ").endsWith("; check that the database is"
-                + " reachable with the migration credentials\n").doesNotContain("hunter2").hasLineCount(1);
+        assertThat(info.err()).startsWith("multidb: database1: info failed: ").endsWith("; check the host and port in"
+                + " DATABASE1_URL and that the server is running\n").doesNotContain("hunter2").hasLineCount(1);
     }
 
     @Test
@@ -232,6 +255,86 @@ class CliTest {
         assertThat(serve.err()).isEqualTo("multidb: database2: jOOQ Open Source Edition has no SQL Server dialect."
                 + " Build with -Djooq.groupId=org.jooq.pro (licensed) or point DATABASE2_URL at H2.\n");
         assertThat(data.resolve("database1")).doesNotExist();
+    }
+
+    @Test
+    void engineMessageWithASemicolonIsPrintedAsTheEngineWroteIt() {
+        DatabaseDescriptor raising = new DatabaseDescriptor("database1", Database1.DESCRIPTOR.engine(),
+                "classpath:db/raising/migration", Database1.DESCRIPTOR.seedLocation(), "1");
+
+        CliRun migrate = CliRun.run(List.of(raising), env(), "migrate");
+
+        assertThat(migrate.exitCode()).isEqualTo(1);
+        assertThat(migrate.err()).isEqualTo("multidb: database1: migrate failed: V1__raise.sql at line 2: ERROR: no"
+                + " customers; add one first; fix the migration V1__raise.sql, then run migrate again\n");
+    }
+
+    @Test
+    void unknownLogLevelIsAConfigurationError() {
+        Map<String, String> env = new HashMap<>(env());
+        env.put("LOG_LEVEL", "verbose");
+
+        CliRun info = CliRun.run(DATABASES, env, "info");
+
+        assertThat(info.exitCode()).isEqualTo(2);
+        assertThat(info.err()).isEqualTo("multidb: LOG_LEVEL is 'verbose', not a log level; set it to TRACE, DEBUG,"
+                + " INFO, WARN, ERROR or OFF, in any case\n");
+    }
+
+    @Test
+    void logLevelDebugReachesFlywaysLogger() {
+        Logger flyway = (Logger) LoggerFactory.getLogger("org.flywaydb");
+        Level before = flyway.getLevel();
+        Map<String, String> env = new HashMap<>(env());
+        env.put("LOG_LEVEL", "debug");
+        try {
+            CliRun.run(DATABASES, env, "migrate", "-d", "database2");
+
+            assertThat(flyway.isDebugEnabled()).isTrue();
+        } finally {
+            flyway.setLevel(before);
+        }
+    }
+
+    @Test
+    void productionReportsEveryMissingUrlAtOnce() {
+        CliRun migrate = CliRun.run(DATABASES, Map.of("APP_ENV", "production"), "migrate");
+
+        assertThat(migrate.exitCode()).isEqualTo(2);
+        assertThat(migrate.err()).isEqualTo("multidb: 2 configuration problems: DATABASE1_URL is required in"
+                + " production (set it to the database's JDBC URL, starting with jdbc:postgresql:, jdbc:sqlserver: or"
+                + " jdbc:h2:), DATABASE2_URL is required in production (set it to the database's JDBC URL, starting"
+                + " with jdbc:postgresql:, jdbc:sqlserver: or jdbc:h2:); fix them all, then run again\n");
+    }
+
+    @Test
+    void productionCommandOnOneDatabaseNeedsOnlyThatDatabasesUrl() {
+        Map<String, String> production = Map.of("APP_ENV", "production",
+                "DATABASE2_URL", "jdbc:h2:file:" + data.resolve("prod").toAbsolutePath() + ";MODE=MSSQLServer",
+                "DATABASE2_USER", "sa");
+
+        CliRun migrate = CliRun.run(DATABASES, production, "migrate", "-d", "database2");
+
+        assertThat(migrate.err()).isEmpty();
+        assertThat(migrate.out()).isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
+    }
+
+    @Test
+    void seedIsRefusedInProductionWithoutYesAndAppliedWithIt() {
+        Map<String, String> production = Map.of("APP_ENV", "production",
+                "DATABASE2_URL", "jdbc:h2:file:" + data.resolve("prod").toAbsolutePath() + ";MODE=MSSQLServer",
+                "DATABASE2_USER", "sa");
+        CliRun.run(DATABASES, production, "migrate", "-d", "database2");
+
+        CliRun refused = CliRun.run(DATABASES, production, "seed", "-d", "database2");
+        CliRun confirmed = CliRun.run(DATABASES, production, "seed", "-d", "database2", "--yes");
+
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err()).isEqualTo("multidb: seed is refused in production, where seeds would add sample"
+                + " data; run seed --yes if you really mean it\n");
+        assertThat(refused.out()).isEmpty();
+        assertThat(confirmed.exitCode()).isZero();
+        assertThat(confirmed.out()).isEqualTo("database2: seeded to version 1 (1 seed applied)\n");
     }
 
     private CliRun run(String... args) {

@@ -59,9 +59,9 @@ class ServeTest {
         CliRun info = CliRun.run(DATABASES, TestDatabases.env(data), "info");
 
         assertThat(info.out())
-                .contains("database1 (postgresql): schema version 1, code expects 1; 0 pending migrations;"
+                .contains("database1 (postgresql): schema version 2, code expects 2; 0 pending migrations;"
                         + " seeds: 1 applied, 0 pending")
-                .contains("database2 (h2): schema version 1, code expects 1; 0 pending migrations;"
+                .contains("database2 (h2): schema version 2, code expects 2; 0 pending migrations;"
                         + " seeds: 1 applied, 0 pending");
     }
 

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ConfigLoaderTest {
 
@@ -50,12 +52,26 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void productionRefusesADatabaseWithoutUrl() {
-        assertThatThrownBy(() -> ConfigLoader.load(Map.of("APP_ENV", "production",
-                "DATABASE1_URL", "jdbc:postgresql://db1:5432/app")))
+    void productionLoadsWithAMissingUrlSoThatTheCommandReportsItForTheDatabasesItNeeds() {
+        AppConfig config = ConfigLoader.load(Map.of("APP_ENV", "production",
+                "DATABASE1_URL", "jdbc:postgresql://db1:5432/app"));
+
+        assertThat(config.database("database2").embedded()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"verbose", "debug2", "ALL"})
+    void unknownLogLevelFailsNamingLogLevel(String level) {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("LOG_LEVEL", level)))
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessage("DATABASE2_URL is required in production; set it to the database's JDBC URL"
-                        + " (jdbc:postgresql:, jdbc:sqlserver:, jdbc:h2:...)");
+                .hasMessage("LOG_LEVEL is '" + level + "', not a log level; set it to TRACE, DEBUG, INFO, WARN, ERROR"
+                        + " or OFF, in any case");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"trace", "Debug", "INFO", "warn", "error", "off", " "})
+    void everyLogbackLevelInAnyCaseIsAccepted(String level) {
+        assertThat(ConfigLoader.load(Map.of("LOG_LEVEL", level)).environment()).isEqualTo("development");
     }
 
     @Test
@@ -108,6 +124,19 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE1_POOL_SIZE", "abc")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("DATABASE1_POOL_SIZE is 'abc', not a whole number; set it to a number from 1 to 10000");
+    }
+
+    @Test
+    void idempotencyKeysAreKeptADayUnlessTheVariableSaysOtherwise() {
+        assertThat(ConfigLoader.load(Map.of()).idempotencyKeyTtl()).isEqualTo(Duration.ofHours(24));
+        assertThat(ConfigLoader.load(Map.of("IDEMPOTENCY_KEY_TTL_HOURS", "48")).idempotencyKeyTtl())
+                .isEqualTo(Duration.ofHours(48));
+    }
+
+    @Test
+    void idempotencyKeyTtlOfZeroFailsNamingTheVariable() {
+        assertThatThrownBy(() -> ConfigLoader.load(Map.of("IDEMPOTENCY_KEY_TTL_HOURS", "0")))
+                .hasMessage("IDEMPOTENCY_KEY_TTL_HOURS is '0', out of range; set it to a number from 1 to 87600");
     }
 
     @Test

@@ -71,10 +71,9 @@ class MigrationsTest {
 
         assertThatThrownBy(() -> Migrations.of(broken, config()).migrate())
                 .isInstanceOf(MigrationException.class)
-                .hasMessageStartingWith(database.name()
-                        + ": migrate failed: Failed to execute script V1__broken.sql at line 2 (")
+                .hasMessageStartingWith(database.name() + ": migrate failed: V1__broken.sql at line 2: ")
                 .hasMessageContaining("tabel")
-                .hasMessageEndingWith("; fix the migration or the database, then run migrate again")
+                .hasMessageEndingWith("; fix the migration V1__broken.sql, then run migrate again")
                 .hasMessageNotContaining("\n");
     }
 

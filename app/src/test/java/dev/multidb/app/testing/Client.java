@@ -12,6 +12,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
 import java.util.Map;
 import java.util.List;
+import java.util.Map;
 
 /** A plain java.net.http client for one running app. */
 public final class Client {

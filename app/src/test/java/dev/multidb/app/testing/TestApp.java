@@ -61,6 +61,16 @@ public final class TestApp implements AutoCloseable {
     /** As {@link #start(Limits)}; database1's configuration is {@code database1} applied to the direct one. */
     public static TestApp start(Limits limits, UnaryOperator<DatabaseConfig> database1) {
         RestartablePostgres postgres = RestartablePostgres.start();
+        try {
+            return start(postgres, limits, database1);
+        } catch (RuntimeException | Error e) {
+            // A start that fails (a broken migration, a port in use) must not leave the server and its files.
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static TestApp start(RestartablePostgres postgres, Limits limits, UnaryOperator<DatabaseConfig> database1) {
         String h2Url = "jdbc:h2:mem:database2-" + UUID.randomUUID() + ";MODE=MSSQLServer;DB_CLOSE_DELAY=-1";
         migrate(postgres.url(), postgres.user(), Database1.DESCRIPTOR.migrationLocation());
         migrate(h2Url, "sa", Database2.DESCRIPTOR.migrationLocation());
@@ -131,6 +141,8 @@ public final class TestApp implements AutoCloseable {
     public void truncate() {
         database1().dsl().truncate(CUSTOMER).restartIdentity().execute();
         database2().dsl().truncate(INVOICE).restartIdentity().execute();
+        database1().dsl().truncate(dev.multidb.database1.jooq.Tables.IDEMPOTENCY_KEY).execute();
+        database2().dsl().truncate(dev.multidb.database2.jooq.Tables.IDEMPOTENCY_KEY).execute();
     }
 
     public static JsonNode json(String body) {
@@ -143,8 +155,14 @@ public final class TestApp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop();
-        registry.close();
-        postgres.close();
+        try {
+            server.stop();
+        } finally {
+            try {
+                registry.close();
+            } finally {
+                postgres.close();
+            }
+        }
     }
 }
