@@ -10,11 +10,11 @@ import java.util.Optional;
  * A write's answer as it is sent, and as it is stored under an Idempotency-Key to be replayed byte for byte.
  * {@code consistencyToken} (null: none) is sent, never stored: it is where this write's commit ends.
  */
-record Answer(int status, String location, String body, boolean replayed, String consistencyToken) {
+public record Answer(int status, String location, String body, boolean replayed, String consistencyToken) {
 
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
 
-    static Answer of(int status, String location, Object view) {
+    public static Answer of(int status, String location, Object view) {
         return new Answer(status, location, new String(Json.write(view), StandardCharsets.UTF_8), false, null);
     }
 
@@ -27,7 +27,7 @@ record Answer(int status, String location, String body, boolean replayed, String
         return token.map(t -> new Answer(status, location, body, replayed, t.format())).orElse(this);
     }
 
-    void write(Context ctx) {
+    public void write(Context ctx) {
         if (location != null) {
             ctx.header("Location", location);
         }

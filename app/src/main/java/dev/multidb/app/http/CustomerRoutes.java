@@ -1,5 +1,6 @@
 package dev.multidb.app.http;
 
+import dev.multidb.app.customerinvoices.CustomerInvoices;
 import dev.multidb.app.http.CustomerInput.NewCustomer;
 import dev.multidb.app.http.Views.CustomerPageView;
 import dev.multidb.app.http.Views.CustomerView;

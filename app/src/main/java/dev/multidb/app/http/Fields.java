@@ -11,7 +11,7 @@ import java.util.Set;
  * The members of a request body, checked field by field; every violation is collected so that one 400 names
  * them all. {@code null} counts as missing.
  */
-final class Fields {
+public final class Fields {
 
     /** Set by the server: a client that sends them is told so rather than silently ignored. */
     private static final Set<String> SERVER_OWNED = Set.of("id", "status", "customerId", "createdAt", "issuedAt");
@@ -25,7 +25,7 @@ final class Fields {
     }
 
     /** Starts checking {@code members}, refusing any that is not in {@code accepted}. */
-    static Fields of(Map<String, JsonNode> members, Set<String> accepted) {
+    public static Fields of(Map<String, JsonNode> members, Set<String> accepted) {
         Fields fields = new Fields(members);
         members.keySet().stream().filter(name -> !accepted.contains(name)).forEach(name -> fields.reject(name,
                 SERVER_OWNED.contains(name) ? "is set by the server and cannot be sent" : "is not a known field"));
@@ -33,7 +33,7 @@ final class Fields {
     }
 
     /** The field's text without surrounding whitespace; empty when absent or null, an error when not a string. */
-    Optional<String> text(String name, boolean required) {
+    public Optional<String> text(String name, boolean required) {
         JsonNode node = members.get(name);
         if (node == null || node.isNull()) {
             if (required) {
@@ -58,12 +58,12 @@ final class Fields {
         return Optional.of(value);
     }
 
-    void reject(String name, String message) {
+    public void reject(String name, String message) {
         errors.add(new FieldError(label(name), message));
     }
 
     /** Throws the 400 that names every violation found so far. */
-    void requireValid() {
+    public void requireValid() {
         if (!errors.isEmpty()) {
             throw HttpProblem.invalid(errors);
         }

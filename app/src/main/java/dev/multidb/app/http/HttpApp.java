@@ -1,6 +1,7 @@
 package dev.multidb.app.http;
 
 import dev.multidb.app.config.AppConfig;
+import dev.multidb.app.customerinvoices.CustomerInvoices;
 import dev.multidb.app.registry.Database;
 import dev.multidb.app.registry.Registry;
 import dev.multidb.database1.Database1;
@@ -40,7 +41,7 @@ public final class HttpApp {
         IdempotentWrites customerKeys = new IdempotentWrites(database1, IdempotencyKeyRepository::new);
         IdempotentWrites invoiceKeys = new IdempotentWrites(database2,
                 dev.multidb.database2.IdempotencyKeyRepository::new);
-        CustomerInvoices customerInvoices = new CustomerInvoices(database1, database2, invoiceKeys);
+        CustomerInvoices customerInvoices = new CustomerInvoices(database1, database2);
         IdempotencyPurge purge = new IdempotencyPurge(List.of(customerKeys, invoiceKeys), keyTtl, Clock.systemUTC());
         HttpMetrics httpMetrics = new HttpMetrics(meters);
         SchemaGate schemaGate = new SchemaGate(registry);

@@ -3,7 +3,7 @@ package dev.multidb.app.http;
 import java.util.List;
 
 /** Ends a request with a problem+json answer; thrown by handlers and validation, mapped once in {@link Problems}. */
-final class HttpProblem extends RuntimeException {
+public final class HttpProblem extends RuntimeException {
 
     private final int status;
     private final List<FieldError> errors;
@@ -14,24 +14,24 @@ final class HttpProblem extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    static HttpProblem invalid(List<FieldError> errors) {
+    public static HttpProblem invalid(List<FieldError> errors) {
         return new HttpProblem(400, errors.size() == 1 ? errors.getFirst().field() + " " + errors.getFirst().message()
                 : "the request has " + errors.size() + " invalid fields", errors);
     }
 
-    static HttpProblem invalid(String field, String message) {
+    public static HttpProblem invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }
 
-    static HttpProblem notFound(String detail) {
+    public static HttpProblem notFound(String detail) {
         return new HttpProblem(404, detail, List.of());
     }
 
-    static HttpProblem conflict(String detail) {
+    public static HttpProblem conflict(String detail) {
         return new HttpProblem(409, detail, List.of());
     }
 
-    static HttpProblem unprocessable(String detail) {
+    public static HttpProblem unprocessable(String detail) {
         return new HttpProblem(422, detail, List.of());
     }
 

@@ -17,7 +17,7 @@ import org.jooq.DSLContext;
  * than {@link #IN_FLIGHT_WAIT} answers 409. Only answers that committed are stored: a 4xx or 503 rolls the key
  * back with the write, so a retry runs again (it can change nothing twice: nothing was written).
  */
-final class IdempotentWrites {
+public final class IdempotentWrites {
 
     /** How long a request waits for a twin with the same key to finish before it answers 409. */
     static final Duration IN_FLIGHT_WAIT = Duration.ofMillis(500);
@@ -34,7 +34,7 @@ final class IdempotentWrites {
      * {@code write} in one call to the database, guarded by {@code key} when the request has one; the answer carries
      * the write's Consistency-Token where the database has replicas (a replayed answer carries none).
      */
-    Answer run(Optional<RequestKey> key, Function<DSLContext, Answer> write) {
+    public Answer run(Optional<RequestKey> key, Function<DSLContext, Answer> write) {
         return replayOr(key, () -> {
             Written<Answer> written = database.write(dsl -> write(dsl, key, write));
             return written.value().with(written.token());
@@ -42,7 +42,7 @@ final class IdempotentWrites {
     }
 
     /** The stored answer to {@code key}, or {@code write}'s, which must store it through {@link #write}. */
-    Answer replayOr(Optional<RequestKey> key, Supplier<Answer> write) {
+    public Answer replayOr(Optional<RequestKey> key, Supplier<Answer> write) {
         if (key.isEmpty()) {
             return write.get();
         }
@@ -58,7 +58,7 @@ final class IdempotentWrites {
     }
 
     /** Inside a call to this database: {@code write} alone, or with the key claimed and answered in its transaction. */
-    Answer write(DSLContext dsl, Optional<RequestKey> key, Function<DSLContext, Answer> write) {
+    public Answer write(DSLContext dsl, Optional<RequestKey> key, Function<DSLContext, Answer> write) {
         if (key.isEmpty()) {
             return write.apply(dsl);
         }

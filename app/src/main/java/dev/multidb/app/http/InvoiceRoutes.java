@@ -1,5 +1,6 @@
 package dev.multidb.app.http;
 
+import dev.multidb.app.customerinvoices.CustomerInvoices;
 import dev.multidb.app.http.InvoiceInput.NewInvoice;
 import dev.multidb.app.http.Views.InvoiceListView;
 import dev.multidb.app.http.Views.InvoiceView;
@@ -46,8 +47,13 @@ final class InvoiceRoutes {
         Optional<String> key = RequestKey.header(ctx);
         byte[] body = JsonBody.bytes(ctx);
         NewInvoice input = InvoiceInput.create(JsonBody.object(body));
-        customerInvoices.createInvoice(customerId, input.amount(), input.currency(), RequestKey.of(ctx, key, body),
-                invoice -> Answer.of(201, "/invoices/" + invoice.id(), InvoiceView.of(invoice))).write(ctx);
+        // The key is looked up before the customer's row is locked, and stored in database2's transaction.
+        Optional<RequestKey> requestKey = RequestKey.of(ctx, key, body);
+        invoiceKeys.replayOr(requestKey, () -> customerInvoices.createInvoice(customerId, input.amount(),
+                input.currency(), (d2, create) -> invoiceKeys.write(d2, requestKey, d -> {
+                    Invoice invoice = create.apply(d);
+                    return Answer.of(201, "/invoices/" + invoice.id(), InvoiceView.of(invoice));
+                }))).write(ctx);
     }
 
     private void find(Context ctx) {

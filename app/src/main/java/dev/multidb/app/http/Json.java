@@ -10,9 +10,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /** The one JSON configuration of the HTTP edge, and the textual forms of times and money. */
-final class Json {
+public final class Json {
 
-    static final String CONTENT_TYPE = "application/json";
+    public static final String CONTENT_TYPE = "application/json";
 
     // Duplicate keys are found by JsonBody itself, so that the 400 can name the field.
     static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -27,7 +27,7 @@ final class Json {
     private Json() {
     }
 
-    static byte[] write(Object value) {
+    public static byte[] write(Object value) {
         try {
             return MAPPER.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
@@ -36,12 +36,12 @@ final class Json {
     }
 
     /** ISO-8601 in UTC with milliseconds: {@code 2026-01-02T03:04:05.123Z}. */
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return TIME.format(instant);
     }
 
     /** Plain notation, trailing zeros removed down to two decimals: 12.5000 is "12.50", 0.0001 stays "0.0001". */
-    static String money(BigDecimal amount) {
+    public static String money(BigDecimal amount) {
         BigDecimal stripped = amount.stripTrailingZeros();
         return stripped.setScale(Math.max(MIN_MONEY_DECIMALS, stripped.scale())).toPlainString();
     }

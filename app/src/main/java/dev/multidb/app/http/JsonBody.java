@@ -15,7 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Reads a request body that must be one JSON object sent as {@code application/json}, within the size limit. */
-final class JsonBody {
+public final class JsonBody {
 
     static final int MAX_BYTES = 64 * 1024;
     private static final List<String> MERGE_PATCH_TYPES = List.of("application/merge-patch+json", Json.CONTENT_TYPE);
@@ -24,24 +24,24 @@ final class JsonBody {
     }
 
     /** The members of the body's object, in order; duplicates, trailing content and non-objects are refused. */
-    static Map<String, JsonNode> object(Context ctx) {
+    public static Map<String, JsonNode> object(Context ctx) {
         return object(bytes(ctx));
     }
 
     /** The body's raw bytes, once its content type and size are checked (an Idempotency-Key fingerprints them). */
-    static byte[] bytes(Context ctx) {
+    public static byte[] bytes(Context ctx) {
         refuseDeclaredOversize(ctx);
         requireContentType(ctx.contentType(), List.of(Json.CONTENT_TYPE));
         return read(ctx);
     }
 
     /** The members of the JSON object in {@code body}, as {@link #object(Context)} reads them. */
-    static Map<String, JsonNode> object(byte[] body) {
+    public static Map<String, JsonNode> object(byte[] body) {
         return parse(body);
     }
 
     /** A PATCH body: a JSON Merge Patch (RFC 7396) object, sent as {@code application/merge-patch+json} or JSON. */
-    static Map<String, JsonNode> mergePatch(Context ctx) {
+    public static Map<String, JsonNode> mergePatch(Context ctx) {
         refuseDeclaredOversize(ctx);
         ctx.header("Accept-Patch", String.join(", ", MERGE_PATCH_TYPES));
         requireContentType(ctx.contentType(), MERGE_PATCH_TYPES);

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Path and query parameters, checked at the edge: anything malformed is a 400 that names the parameter. */
-final class Params {
+public final class Params {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
@@ -20,12 +20,12 @@ final class Params {
     }
 
     /** A path id: decimal digits only, 1 to 2^63-1. */
-    static long id(Context ctx, String name) {
+    public static long id(Context ctx, String name) {
         return positiveLong(ctx.pathParam(name))
                 .orElseThrow(() -> HttpProblem.invalid(name, "must be a whole number from 1 to 9223372036854775807"));
     }
 
-    static int limit(Context ctx) {
+    public static int limit(Context ctx) {
         return single(ctx, "limit").map(value -> positiveLong(value)
                         .filter(limit -> limit <= MAX_LIMIT)
                         .orElseThrow(() -> HttpProblem.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT)))
@@ -34,13 +34,13 @@ final class Params {
     }
 
     /** The id after which a page starts; 0 (from the start) when absent. */
-    static long after(Context ctx) {
+    public static long after(Context ctx) {
         return single(ctx, "after").map(value -> positiveLong(value)
                         .orElseThrow(() -> HttpProblem.invalid("after", "must be a whole number from 1 to 9223372036854775807")))
                 .orElse(0L);
     }
 
-    static Optional<InvoiceStatus> status(Context ctx) {
+    public static Optional<InvoiceStatus> status(Context ctx) {
         return single(ctx, "status").map(value -> InvoiceStatus.parse(value)
                 .filter(status -> status.id().equals(value))
                 .orElseThrow(() -> HttpProblem.invalid("status", "must be open, paid or void")));

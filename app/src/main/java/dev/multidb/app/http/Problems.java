@@ -1,6 +1,6 @@
 package dev.multidb.app.http;
 
-import dev.multidb.app.registry.DatabaseUnavailableException;
+import dev.multidb.app.call.DatabaseUnavailableException;
 import dev.multidb.core.DomainException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;

@@ -15,13 +15,13 @@ import java.util.Optional;
  * Raw bytes, not parsed JSON: a client that retries resends the same bytes, and a request that differs in any
  * byte is refused (422) rather than risk replaying an answer to something else.
  */
-record RequestKey(String hash, String fingerprint) {
+public record RequestKey(String hash, String fingerprint) {
 
-    static final String HEADER = "Idempotency-Key";
+    public static final String HEADER = "Idempotency-Key";
     private static final int MAX_LENGTH = 255;
 
     /** The request's key, if it sent one; a 400 naming the header when it is not 1-255 printable ASCII characters. */
-    static Optional<String> header(Context ctx) {
+    public static Optional<String> header(Context ctx) {
         List<String> values = Collections.list(ctx.req().getHeaders(HEADER));
         if (values.isEmpty()) {
             return Optional.empty();
@@ -37,7 +37,7 @@ record RequestKey(String hash, String fingerprint) {
     }
 
     /** The key of this request with {@code body}, the bytes it sent; empty without the header. */
-    static Optional<RequestKey> of(Context ctx, Optional<String> key, byte[] body) {
+    public static Optional<RequestKey> of(Context ctx, Optional<String> key, byte[] body) {
         return key.map(k -> of(ctx.method().name(), ctx.path(), k, body));
     }
 

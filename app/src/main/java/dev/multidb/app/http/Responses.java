@@ -3,12 +3,12 @@ package dev.multidb.app.http;
 import io.javalin.http.Context;
 
 /** Writes JSON answers with the API's one mapper. */
-final class Responses {
+public final class Responses {
 
     private Responses() {
     }
 
-    static void json(Context ctx, int status, Object body) {
+    public static void json(Context ctx, int status, Object body) {
         ctx.status(status).contentType(Json.CONTENT_TYPE).result(Json.write(body));
     }
 

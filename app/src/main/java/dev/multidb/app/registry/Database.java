@@ -1,6 +1,10 @@
 package dev.multidb.app.registry;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.multidb.app.call.Admission;
+import dev.multidb.app.call.Bulkhead;
+import dev.multidb.app.call.CallConnections;
+import dev.multidb.app.call.DatabaseUnavailableException;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.app.logging.LogContext;
 import dev.multidb.core.DatabaseDescriptor;
@@ -20,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     /** How much longer than the statement timeout a caller waits, so that the server's own timeout wins when it can. */
-    static final Duration CALL_GRACE = Duration.ofMillis(500);
+    public static final Duration CALL_GRACE = Duration.ofMillis(500);
     // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
     // jOOQ's per-query debug logging listener is skipped: our logs never run at DEBUG on the hot path.
     // No query timeout here: each pooled connection carries the statement deadline (Pools).

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import com.zaxxer.hikari.pool.HikariPool.PoolInitializationException;
+import dev.multidb.app.call.BrokenConnections;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.app.config.Pooler;
 import dev.multidb.core.Engine;

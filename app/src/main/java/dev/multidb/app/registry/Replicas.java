@@ -1,5 +1,9 @@
 package dev.multidb.app.registry;
 
+import dev.multidb.app.call.Bulkhead;
+import dev.multidb.app.call.CallConnections;
+import dev.multidb.app.call.DatabaseUnavailableException;
+import dev.multidb.app.call.Outages;
 import io.micrometer.core.instrument.Counter;
 import java.time.Duration;
 import java.util.ArrayList;

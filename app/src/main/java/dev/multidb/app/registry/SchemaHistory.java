@@ -4,6 +4,7 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
+import dev.multidb.app.call.Outages;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;

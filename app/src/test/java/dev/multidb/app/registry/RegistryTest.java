@@ -3,6 +3,7 @@ package dev.multidb.app.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.multidb.app.call.DatabaseUnavailableException;
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.app.config.Secret;

@@ -30,6 +30,11 @@ public final class Client {
         this.contract = contract;
     }
 
+    /** A client for an app a test started itself, its answers checked against the OpenAPI document too. */
+    public static Client of(int port) {
+        return new Client(port, OpenApiContract.get());
+    }
+
     public int port() {
         return port;
     }

@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import java.io.IOException;
 import java.sql.SQLException;
@@ -9,9 +9,9 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 /** Tells a database that cannot be reached or did not answer in time from an ordinary failed statement. */
-final class Outages {
+public final class Outages {
 
-    enum Kind {
+    public enum Kind {
         /** The connection or the server is gone: stop sending work for a moment. */
         UNREACHABLE,
         /** The server is alive but the statement ran out of time or into a lock conflict. */
@@ -28,7 +28,7 @@ final class Outages {
     private Outages() {
     }
 
-    static Kind classify(Throwable failure) {
+    public static Kind classify(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             Kind kind = classifyOne(t);
             if (kind != Kind.NONE) {

@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
@@ -28,7 +28,7 @@ import java.util.function.Supplier;
  * abort (H2), the call runs on a worker thread and the caller stops waiting at the deadline. Worker threads are
  * never interrupted: an interrupt can close an H2 file database for every connection (h2database#1076, #1300).
  */
-final class Bulkhead implements AutoCloseable {
+public final class Bulkhead implements AutoCloseable {
 
     private final String database;
     private final Duration budget;
@@ -38,7 +38,7 @@ final class Bulkhead implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog;
     private final Incidents incidents;
 
-    Bulkhead(String database, int limit, Duration statementTimeout, Duration budget, HikariDataSource dataSource,
+    public Bulkhead(String database, int limit, Duration statementTimeout, Duration budget, HikariDataSource dataSource,
             boolean driverCanAbort) {
         this.database = database;
         this.budget = budget;
@@ -58,16 +58,16 @@ final class Bulkhead implements AutoCloseable {
     }
 
     /** Takes a place for cross-database work now, or refuses at once: nothing waits on a full or cooling database. */
-    Admission.Place reserve() {
+    public Admission.Place reserve() {
         return admission.reserve();
     }
 
-    <T> T run(Supplier<T> work) {
+    public <T> T run(Supplier<T> work) {
         return run(work, List.of());
     }
 
     /** Runs cross-database work: it holds a place here within the cross-database share, and {@code places}. */
-    <T> T runCrossing(Supplier<T> work, List<Admission.Place> places) {
+    public <T> T runCrossing(Supplier<T> work, List<Admission.Place> places) {
         admission.enterCrossing();
         try {
             return run(work, places);
@@ -209,7 +209,7 @@ final class Bulkhead implements AutoCloseable {
         return call.budget().compareTo(statementTimeout) >= 0;
     }
 
-    int inFlight() {
+    public int inFlight() {
         return admission.inFlight();
     }
 

@@ -1,8 +1,9 @@
-package dev.multidb.app.http;
+package dev.multidb.app.customerinvoices;
 
 import dev.multidb.app.registry.ConsistencyToken;
 import dev.multidb.app.registry.Database;
 import dev.multidb.app.registry.Written;
+import dev.multidb.core.DomainException.Kind;
 import dev.multidb.database1.Customer;
 import dev.multidb.database1.CustomerRepository;
 import dev.multidb.database2.Invoice;
@@ -13,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.jooq.DSLContext;
 
 /**
  * The rules that span both databases. No transaction spans the two engines, so the customer's row in
@@ -21,49 +23,52 @@ import java.util.function.Function;
  * Both take their database2 place first ({@link Database#callWith}): a hung or full database2 refuses them before
  * they hold a database1 connection, and they may hold only a share of database1's places.
  */
-final class CustomerInvoices {
+public final class CustomerInvoices {
 
-    record Summary(Customer customer, InvoiceSummary invoices) {
+    public record Summary(Customer customer, InvoiceSummary invoices) {
     }
 
     private final Database customers;
     private final Database invoices;
-    private final IdempotentWrites invoiceKeys;
 
-    CustomerInvoices(Database customers, Database invoices, IdempotentWrites invoiceKeys) {
+    /** What runs in database2 while the customer's row is held: {@code create} inserts the invoice, wrapped as the caller needs. */
+    public interface InDatabase2<T> {
+        T run(DSLContext database2, Function<DSLContext, Invoice> create);
+    }
+
+    public CustomerInvoices(Database customers, Database invoices) {
         this.customers = customers;
         this.invoices = invoices;
-        this.invoiceKeys = invoiceKeys;
     }
 
-    /** Creates the invoice and answers with {@code answer}; with a key, both are stored in database2's transaction. */
-    Answer createInvoice(long customerId, BigDecimal amount, String currency, Optional<RequestKey> key,
-            Function<Invoice, Answer> answer) {
-        return invoiceKeys.replayOr(key, () -> customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
+    /** Creates the invoice through {@code inDatabase2} (the HTTP edge stores an Idempotency-Key in its transaction). */
+    public <T> T createInvoice(long customerId, BigDecimal amount, String currency, InDatabase2<T> inDatabase2) {
+        return customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
             new CustomerRepository(tx.dsl()).lockForShare(customerId)
                     .orElseThrow(() -> customerNotFound(customerId));
-            return invoices.call(d2 -> invoiceKeys.write(d2, key,
-                    d -> answer.apply(new InvoiceRepository(d).create(customerId, amount, currency))));
-        })));
+            return invoices.call(d2 -> inDatabase2.run(d2,
+                    d -> new InvoiceRepository(d).create(customerId, amount, currency)));
+        }));
     }
 
-    Written<Boolean> deleteCustomer(long customerId) {
+    public Written<Boolean> deleteCustomer(long customerId) {
         return customers.writeWith(invoices, dsl -> dsl.transactionResult(tx -> {
             CustomerRepository repository = new CustomerRepository(tx.dsl());
             repository.lockForUpdate(customerId).orElseThrow(() -> customerNotFound(customerId));
             if (invoices.call(d2 -> new InvoiceRepository(d2).hasOpenInvoices(customerId))) {
-                throw HttpProblem.conflict("customer " + customerId + " has open invoices; pay or void them first");
+                throw new CustomerInvoicesException(Kind.CONFLICT,
+                        "customer " + customerId + " has open invoices; pay or void them first");
             }
             return repository.delete(customerId);
         }));
     }
 
-    List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status, ConsistencyToken token) {
+    public List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status, ConsistencyToken token) {
         requireCustomer(customerId, token);
         return invoices.call(dsl -> new InvoiceRepository(dsl).listByCustomer(customerId, status));
     }
 
-    Summary summary(long customerId, ConsistencyToken token) {
+    public Summary summary(long customerId, ConsistencyToken token) {
         Customer customer = requireCustomer(customerId, token);
         return new Summary(customer, invoices.call(dsl -> new InvoiceRepository(dsl).summarize(customerId)));
     }
@@ -73,7 +78,7 @@ final class CustomerInvoices {
                 .orElseThrow(() -> customerNotFound(customerId));
     }
 
-    static HttpProblem customerNotFound(long customerId) {
-        return HttpProblem.notFound("customer " + customerId + " does not exist");
+    public static CustomerInvoicesException customerNotFound(long customerId) {
+        return new CustomerInvoicesException(Kind.NOT_FOUND, "customer " + customerId + " does not exist");
     }
 }

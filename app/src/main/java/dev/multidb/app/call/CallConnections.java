@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -13,11 +13,11 @@ import org.jooq.exception.DataAccessException;
  * Hands jOOQ pooled connections and records them on the current call, so a call out of time can cut them off.
  * A call waits for a pooled connection no longer than its own deadline allows, whatever the pool's timeout.
  */
-final class CallConnections implements ConnectionProvider {
+public final class CallConnections implements ConnectionProvider {
 
     private final HikariDataSource dataSource;
 
-    CallConnections(HikariDataSource dataSource) {
+    public CallConnections(HikariDataSource dataSource) {
         this.dataSource = dataSource;
     }
 

@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import com.zaxxer.hikari.SQLExceptionOverride;
 import java.sql.SQLException;

@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.multidb.app.config.AppConfig;
 import dev.multidb.app.config.DatabaseConfig;
 import dev.multidb.app.config.Secret;
+import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Registry;
 import dev.multidb.database2.Database2;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

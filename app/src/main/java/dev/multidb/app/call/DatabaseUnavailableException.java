@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 /**
  * A database could not serve a call: it is down, did not answer within its deadline, or already has as many

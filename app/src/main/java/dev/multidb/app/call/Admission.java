@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * while it waits for another) only within its share, half of the places and connections, so that the other half
  * stays for the database's own endpoints. Nothing ever waits here.
  */
-final class Admission {
+public final class Admission {
 
     static final Duration COOL_DOWN = Duration.ofSeconds(1);
 
@@ -36,7 +36,7 @@ final class Admission {
      * A place held on this database for calls made later inside a call to another database. It is given back
      * when its holder and every call that used it let go: a call given up while its worker still runs keeps it.
      */
-    final class Place implements AutoCloseable {
+    public final class Place implements AutoCloseable {
         private final AtomicInteger holders = new AtomicInteger(1);
 
         boolean on(Admission admission) {

@@ -1,4 +1,4 @@
-package dev.multidb.app.registry;
+package dev.multidb.app.call;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
