@@ -85,7 +85,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(read.integer(path(name, "connection-timeout-ms"), 250, Integer.MAX_VALUE)),
                 read.integer(path(name, "max-concurrent-calls"), 1, 100_000),
                 read.string(path(name, "migration-url")).strip(),
-                pooler(read, name, url));
+                pooler(read, name, url),
+                ReplicaConfig.read(read, name, url));
     }
 
     private static Pooler pooler(ConfigReader read, String name, String url) {
@@ -117,7 +118,7 @@ public final class ConfigLoader {
         return second < 0 ? url.substring(0, Math.min(url.length(), 12)) : url.substring(0, second + 1);
     }
 
-    private static String path(String database, String key) {
+    static String path(String database, String key) {
         return ConfigUtil.joinPath("databases", database, key);
     }
 }

@@ -1,6 +1,8 @@
 package dev.multidb.app.customerinvoices;
 
+import dev.multidb.app.registry.ConsistencyToken;
 import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Written;
 import dev.multidb.core.DomainException.Kind;
 import dev.multidb.database1.Customer;
 import dev.multidb.database1.CustomerRepository;
@@ -49,8 +51,8 @@ public final class CustomerInvoices {
         }));
     }
 
-    public void deleteCustomer(long customerId) {
-        customers.callWith(invoices, dsl -> dsl.transactionResult(tx -> {
+    public Written<Boolean> deleteCustomer(long customerId) {
+        return customers.writeWith(invoices, dsl -> dsl.transactionResult(tx -> {
             CustomerRepository repository = new CustomerRepository(tx.dsl());
             repository.lockForUpdate(customerId).orElseThrow(() -> customerNotFound(customerId));
             if (invoices.call(d2 -> new InvoiceRepository(d2).hasOpenInvoices(customerId))) {
@@ -61,18 +63,18 @@ public final class CustomerInvoices {
         }));
     }
 
-    public List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status) {
-        requireCustomer(customerId);
+    public List<Invoice> invoicesOf(long customerId, Optional<InvoiceStatus> status, ConsistencyToken token) {
+        requireCustomer(customerId, token);
         return invoices.call(dsl -> new InvoiceRepository(dsl).listByCustomer(customerId, status));
     }
 
-    public Summary summary(long customerId) {
-        Customer customer = requireCustomer(customerId);
+    public Summary summary(long customerId, ConsistencyToken token) {
+        Customer customer = requireCustomer(customerId, token);
         return new Summary(customer, invoices.call(dsl -> new InvoiceRepository(dsl).summarize(customerId)));
     }
 
-    private Customer requireCustomer(long customerId) {
-        return customers.call(dsl -> new CustomerRepository(dsl).findById(customerId))
+    private Customer requireCustomer(long customerId, ConsistencyToken token) {
+        return customers.read(token, dsl -> new CustomerRepository(dsl).findById(customerId))
                 .orElseThrow(() -> customerNotFound(customerId));
     }
 

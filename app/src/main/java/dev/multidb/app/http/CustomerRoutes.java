@@ -6,6 +6,7 @@ import dev.multidb.app.http.Views.CustomerPageView;
 import dev.multidb.app.http.Views.CustomerView;
 import dev.multidb.app.http.Views.SummaryView;
 import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Written;
 import dev.multidb.database1.Customer;
 import dev.multidb.database1.CustomerChange;
 import dev.multidb.database1.CustomerPage;
@@ -39,7 +40,8 @@ final class CustomerRoutes {
     private void list(Context ctx) {
         int limit = Params.limit(ctx);
         long after = Params.after(ctx);
-        CustomerPage page = database1.call(dsl -> new CustomerRepository(dsl).page(after, limit));
+        CustomerPage page = database1.read(ReadYourWrites.token(ctx), dsl -> new CustomerRepository(dsl).page(after,
+                limit));
         Responses.json(ctx, 200, CustomerPageView.of(page));
     }
 
@@ -55,7 +57,7 @@ final class CustomerRoutes {
 
     private void find(Context ctx) {
         long id = Params.id(ctx, "id");
-        Customer customer = database1.call(dsl -> new CustomerRepository(dsl).findById(id))
+        Customer customer = database1.read(ReadYourWrites.token(ctx), dsl -> new CustomerRepository(dsl).findById(id))
                 .orElseThrow(() -> CustomerInvoices.customerNotFound(id));
         Responses.json(ctx, 200, CustomerView.of(customer));
     }
@@ -63,18 +65,20 @@ final class CustomerRoutes {
     private void update(Context ctx) {
         long id = Params.id(ctx, "id");
         CustomerChange change = CustomerInput.change(JsonBody.mergePatch(ctx));
-        Customer customer = database1.call(dsl -> new CustomerRepository(dsl).update(id, change))
-                .orElseThrow(() -> CustomerInvoices.customerNotFound(id));
+        Written<Optional<Customer>> written = database1.write(dsl -> new CustomerRepository(dsl).update(id, change));
+        Customer customer = written.value().orElseThrow(() -> CustomerInvoices.customerNotFound(id));
+        ReadYourWrites.send(ctx, written);
         Responses.json(ctx, 200, CustomerView.of(customer));
     }
 
     private void delete(Context ctx) {
-        customerInvoices.deleteCustomer(Params.id(ctx, "id"));
+        ReadYourWrites.send(ctx, customerInvoices.deleteCustomer(Params.id(ctx, "id")));
         ctx.status(204);
     }
 
     private void summary(Context ctx) {
-        CustomerInvoices.Summary summary = customerInvoices.summary(Params.id(ctx, "id"));
+        CustomerInvoices.Summary summary = customerInvoices.summary(Params.id(ctx, "id"),
+                ReadYourWrites.token(ctx));
         Responses.json(ctx, 200, SummaryView.of(summary.customer(), summary.invoices()));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.multidb.app.http.SchemaGate.Probe;
 import dev.multidb.app.registry.Database;
 import dev.multidb.app.registry.Registry;
+import dev.multidb.app.registry.ReplicaHealth;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -17,12 +18,15 @@ import java.util.Map;
  */
 final class HealthRoutes {
 
+    // Replicas never change the database's status: a read they cannot serve goes to the primary.
     record DatabaseStatus(String status, String engine, long latencyMs, String schemaVersion,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String detail) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String detail,
+                          @JsonInclude(JsonInclude.Include.NON_EMPTY) List<ReplicaHealth> replicas) {
         static DatabaseStatus of(Probe probe) {
             String detail = probe.up() ? null : probe.schemaProblem().orElse("does not answer; the log says why");
             return new DatabaseStatus(probe.up() ? "UP" : "DOWN", probe.database().engine(),
-                    probe.health().latencyMs(), probe.health().schemaVersion(), detail);
+                    probe.health().latencyMs(), probe.health().schemaVersion(), detail,
+                    probe.database().replicaHealth());
         }
     }
 

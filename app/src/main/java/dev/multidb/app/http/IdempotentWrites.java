@@ -1,6 +1,7 @@
 package dev.multidb.app.http;
 
 import dev.multidb.app.registry.Database;
+import dev.multidb.app.registry.Written;
 import dev.multidb.core.IdempotencyKeys;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +30,15 @@ public final class IdempotentWrites {
         this.keys = keys;
     }
 
-    /** {@code write} in one call to the database, guarded by {@code key} when the request has one. */
+    /**
+     * {@code write} in one call to the database, guarded by {@code key} when the request has one; the answer carries
+     * the write's Consistency-Token where the database has replicas (a replayed answer carries none).
+     */
     public Answer run(Optional<RequestKey> key, Function<DSLContext, Answer> write) {
-        return replayOr(key, () -> database.call(dsl -> write(dsl, key, write)));
+        return replayOr(key, () -> {
+            Written<Answer> written = database.write(dsl -> write(dsl, key, write));
+            return written.value().with(written.token());
+        });
     }
 
     /** The stored answer to {@code key}, or {@code write}'s, which must store it through {@link #write}. */

@@ -37,7 +37,8 @@ final class InvoiceRoutes {
     private void list(Context ctx) {
         long customerId = Params.id(ctx, "id");
         Optional<InvoiceStatus> status = Params.status(ctx);
-        List<Invoice> invoices = customerInvoices.invoicesOf(customerId, status);
+        List<Invoice> invoices = customerInvoices.invoicesOf(customerId, status,
+                ReadYourWrites.token(ctx));
         Responses.json(ctx, 200, InvoiceListView.of(invoices));
     }
 

@@ -3,6 +3,7 @@ package dev.multidb.app.http;
 import dev.multidb.app.migrate.SchemaVersionCheck;
 import dev.multidb.app.registry.Database;
 import dev.multidb.app.registry.Health;
+import dev.multidb.app.registry.MissingSchemaObjects;
 import dev.multidb.app.registry.Registry;
 import java.time.Duration;
 import java.util.List;

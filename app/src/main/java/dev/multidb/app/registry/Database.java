@@ -11,6 +11,7 @@ import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.Engine;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
@@ -24,6 +25,12 @@ public final class Database implements AutoCloseable {
 
     /** How much longer than the statement timeout a caller waits, so that the server's own timeout wins when it can. */
     public static final Duration CALL_GRACE = Duration.ofMillis(500);
+    // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
+    // jOOQ's per-query debug logging listener is skipped: our logs never run at DEBUG on the hot path.
+    // No query timeout here: each pooled connection carries the statement deadline (Pools).
+    static final Settings SETTINGS = new Settings()
+            .withBindOffsetDateTimeType(true)
+            .withExecuteLogging(false);
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseDescriptor descriptor;
@@ -31,21 +38,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
     private final Bulkhead bulkhead;
+    private final Replicas replicas;
     private final List<Runnable> onClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-    Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource) {
+    Database(DatabaseDescriptor descriptor, DatabaseConfig config, SQLDialect dialect, HikariDataSource dataSource,
+            Function<DSLContext, Replicas> replicas) {
         this.descriptor = descriptor;
         this.engine = engineOf(config.url());
         this.dataSource = dataSource;
-        // Native OffsetDateTime binding: jOOQ otherwise reads timestamptz as a string and parses it back (bench/).
-        // jOOQ's per-query debug logging listener is skipped: our logs never run at DEBUG on the hot path.
-        // No query timeout here: each pooled connection carries the statement deadline (Pools).
-        Settings settings = new Settings()
-                .withBindOffsetDateTimeType(true)
-                .withExecuteLogging(false);
-        this.dsl = DSL.using(new CallConnections(dataSource), dialect, settings);
+        this.dsl = DSL.using(new CallConnections(dataSource), dialect, SETTINGS);
         this.bulkhead = new Bulkhead(descriptor.name(), config.maxConcurrentCalls(), config.statementTimeout(),
                 config.statementTimeout().plus(CALL_GRACE), dataSource, engine.driverCanAbort());
+        this.replicas = replicas.apply(dsl);
     }
 
     public String name() {
@@ -79,6 +83,45 @@ public final class Database implements AutoCloseable {
         // The database's name on every log line of the call, on the caller's thread and on a worker's (H2).
         return LogContext.withDatabase(name(),
                 () -> bulkhead.run(() -> LogContext.withDatabase(name(), () -> work.apply(dsl))));
+    }
+
+    /**
+     * Runs read-only {@code work} on a replica that has everything {@code token} names and lags less than allowed,
+     * else on this database (the primary) as {@link #call} does. A replica's trouble never fails the read.
+     *
+     * @throws DatabaseUnavailableException when the read falls back to the primary and the primary cannot serve it
+     */
+    public <T> T read(ConsistencyToken token, Function<DSLContext, T> work) {
+        return replicas.read(token, work, this::call);
+    }
+
+    /**
+     * Runs {@code work} as {@link #call} does and, when this database has replicas, then reads where its commit ends
+     * in the WAL (at the latest): the token a client sends back to read its own write.
+     */
+    public <T> Written<T> write(Function<DSLContext, T> work) {
+        return bulkhead.run(() -> written(work));
+    }
+
+    /** {@link #write} while it calls {@code other}, bounded as {@link #callWith} is. */
+    public <T> Written<T> writeWith(Database other, Function<DSLContext, T> work) {
+        try (Admission.Place place = other.bulkhead.reserve()) {
+            return bulkhead.runCrossing(() -> written(work), List.of(place));
+        }
+    }
+
+    // Any connection will do for the position: the WAL's flush and insert positions are global, and only grow.
+    private <T> Written<T> written(Function<DSLContext, T> work) {
+        T value = work.apply(dsl);
+        return new Written<>(value, replicas.configured()
+                ? Optional.of(ConsistencyToken.of(name(), Wal.committed(dsl))) : Optional.empty());
+    }
+
+    /** Each replica: where it is, whether it is up, and how far behind the primary it is (empty before it is known). */
+    public List<ReplicaHealth> replicaHealth() {
+        return replicas.all().stream().map(r -> new ReplicaHealth(r.address(), r.up() && r.within(replicas.maxLag())
+                ? ReplicaHealth.UP : r.up() ? ReplicaHealth.LAGGING : ReplicaHealth.DOWN,
+                r.lag().map(Duration::toMillis).orElse(null))).toList();
     }
 
     /**
@@ -116,7 +159,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        Closing.all(name(), List.of(bulkhead, dataSource, () -> onClose.forEach(Runnable::run)));
+        Closing.all(name(), List.of(replicas, bulkhead, dataSource, () -> onClose.forEach(Runnable::run)));
     }
 
     /** Runs {@code action} when this database closes (e.g. removing its meters). */

@@ -24,6 +24,16 @@ final class Pools {
     }
 
     static HikariDataSource open(DatabaseConfig config, Engine engine, MeterRegistry meters) {
+        return open(config, engine, meters, false);
+    }
+
+    /** A replica's pool opens even when the replica is down, so that it can never stop the app from starting. */
+    static HikariDataSource openReplica(DatabaseConfig config, Engine engine, MeterRegistry meters) {
+        return open(config, engine, meters, true);
+    }
+
+    private static HikariDataSource open(DatabaseConfig config, Engine engine, MeterRegistry meters,
+            boolean mayStartDown) {
         HikariConfig hikari = new HikariConfig();
         hikari.setPoolName(config.name());
         hikari.setJdbcUrl(config.url());
@@ -42,6 +52,9 @@ final class Pools {
         // Socket-level bounds for a server that stops answering; the read waits the call's grace beyond the deadline.
         engine.driverTimeouts(config.statementTimeout(), config.statementTimeout().plus(Database.CALL_GRACE),
                 Duration.ofMillis(connectionTimeout)).forEach(hikari::addDataSourceProperty);
+        if (mayStartDown) {
+            hikari.setInitializationFailTimeout(-1);
+        }
         boolean pooled = config.pooler() == Pooler.PGBOUNCER;
         if (pooled) {
             // PgBouncer < 1.21 cannot carry server-side prepared statements across the server connections it lends.

@@ -44,7 +44,14 @@ public final class Registry implements AutoCloseable {
         SQLDialect dialect = DialectResolver.resolve(descriptor.name(), config.url());
         DialectNotice.log(descriptor.name(), dialect);
         HikariDataSource dataSource = Pools.open(config, Database.engineOf(config.url()), meters);
-        Database database = new Database(descriptor, config, dialect, dataSource);
+        Database database;
+        try {
+            database = new Database(descriptor, config, dialect, dataSource,
+                    primary -> ReplicaPools.open(config, dialect, primary, meters));
+        } catch (RuntimeException e) {
+            Closing.all(e, List.of(dataSource));
+            throw e;
+        }
         try {
             Gauge gauge = Gauge.builder("multidb.database.calls.in.flight", database, Database::callsInFlight)
                     .description("calls holding a place in the database's concurrency bound")

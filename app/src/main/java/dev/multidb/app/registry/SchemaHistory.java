@@ -4,7 +4,6 @@ import static org.jooq.impl.DSL.field;
 import static org.jooq.impl.DSL.name;
 import static org.jooq.impl.DSL.table;
 
-import dev.multidb.app.call.Outages;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -32,10 +31,11 @@ final class SchemaHistory {
                     .limit(1)
                     .fetchOptional(VERSION);
         } catch (DataAccessException e) {
-            if (Outages.classify(e) != Outages.Kind.NONE) {
+            // Only a missing table means "never migrated"; a read cut off or refused is a failed probe, not version none.
+            if (!MissingSchemaObjects.causedBy(e)) {
                 throw e;
             }
-            return Optional.empty(); // no history table yet
+            return Optional.empty();
         }
     }
 }

@@ -316,7 +316,7 @@ class CliTest {
         CliRun migrate = CliRun.run(DATABASES, production, "migrate", "-d", "database2");
 
         assertThat(migrate.err()).isEmpty();
-        assertThat(migrate.out()).isEqualTo("database2: migrated from schema version none to 1 (1 migration applied)\n");
+        assertThat(migrate.out()).isEqualTo("database2: migrated from schema version none to 2 (2 migrations applied)\n");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.multidb.app.customerinvoices;
 
+import dev.multidb.app.registry.ConsistencyToken;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -55,7 +56,7 @@ class CustomerInvoicesTest {
                     assertThat(e.detail()).isEqualTo("customer " + customer
                             + " has open invoices; pay or void them first");
                 });
-        assertThat(customerInvoices.invoicesOf(customer, Optional.empty())).containsExactly(invoice);
+        assertThat(customerInvoices.invoicesOf(customer, Optional.empty(), ConsistencyToken.NONE)).containsExactly(invoice);
     }
 
     @Test
@@ -96,7 +97,7 @@ class CustomerInvoicesTest {
 
     @Test
     void summaryOfUnknownCustomerIsRefusedAsNotFound() {
-        assertThatThrownBy(() -> customerInvoices.summary(9))
+        assertThatThrownBy(() -> customerInvoices.summary(9, ConsistencyToken.NONE))
                 .isInstanceOfSatisfying(CustomerInvoicesException.class,
                         e -> assertThat(List.of(e.kind(), e.detail()))
                                 .containsExactly(Kind.NOT_FOUND, "customer 9 does not exist"));

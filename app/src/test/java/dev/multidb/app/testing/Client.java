@@ -10,6 +10,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.time.Duration;
+import java.util.Map;
 import java.util.List;
 import java.util.Map;
 
@@ -85,6 +86,11 @@ public final class Client {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A GET with one more header, such as a Consistency-Token. */
+    public HttpResponse<String> get(String path, String header, String value) {
+        return send("GET", path, BodyPublishers.noBody(), null, Map.of(header, value));
     }
 
     // Every answer an API test receives is also a check of the OpenAPI document.
