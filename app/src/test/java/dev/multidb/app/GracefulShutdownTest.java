@@ -101,7 +101,11 @@ class GracefulShutdownTest {
                 "SHUTDOWN_GRACE_MS", String.valueOf(GRACE.toMillis())));
         app = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
+        // The test classpath's logback writes warnings to standard output too: skip them, up to the listening line.
         String line = out.readLine();
+        while (line != null && !line.startsWith("multidb listening on ")) {
+            line = out.readLine();
+        }
         assertThat(line).as(log()).startsWith("multidb listening on http://localhost:");
         return Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
     }
