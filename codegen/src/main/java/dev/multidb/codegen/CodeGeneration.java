@@ -61,7 +61,7 @@ public final class CodeGeneration {
         } catch (Exception | Error e) {
             // Partial sources would compile into classes that match no schema; none is better.
             try {
-                GeneratedSources.delete(request.outputDirectory());
+                Folders.delete(request.outputDirectory());
             } catch (IOException cleanup) {
                 e.addSuppressed(cleanup);
             }

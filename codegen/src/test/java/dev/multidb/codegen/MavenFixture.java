@@ -46,7 +46,7 @@ final class MavenFixture {
         installPlugin();
         Path from = Path.of("src/it", name);
         Path to = TARGET.resolve("it-projects").resolve(copy);
-        GeneratedSources.delete(to);
+        Folders.delete(to);
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
                 Path dest = to.resolve(from.relativize(source).toString());

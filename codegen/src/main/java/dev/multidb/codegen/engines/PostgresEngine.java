@@ -1,5 +1,6 @@
 package dev.multidb.codegen.engines;
 
+import dev.multidb.codegen.Folders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ final class PostgresEngine implements Engine {
         try {
             postgres = EmbeddedPostgres.builder().setDataDirectory(data.get()).setCleanDataDirectory(false).start();
         } catch (IOException | RuntimeException e) {
-            PostgresTemplate.delete(data.get());
+            Folders.delete(data.get());
             throw e;
         }
         return new ProvisionedDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
@@ -48,7 +49,7 @@ final class PostgresEngine implements Engine {
                     try {
                         postgres.close();
                     } finally {
-                        PostgresTemplate.delete(data.get());
+                        Folders.delete(data.get());
                     }
                 });
     }

@@ -1,5 +1,6 @@
 package dev.multidb.codegen.engines;
 
+import dev.multidb.codegen.Folders;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URL;
@@ -14,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -44,19 +44,6 @@ final class PostgresTemplate {
         return Optional.of(copy);
     }
 
-    static void delete(Path directory) throws IOException {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        List<Path> paths;
-        try (Stream<Path> walk = Files.walk(directory)) {
-            paths = walk.sorted(Comparator.reverseOrder()).toList();
-        }
-        for (Path path : paths) {
-            Files.deleteIfExists(path);
-        }
-    }
-
     // initdb by a start and a clean stop in a folder of its own, then one atomic rename: readers never see half.
     private static void create(Path template) throws IOException {
         Path staging = Files.createTempDirectory("multidb-codegen-pgdata-staging");
@@ -64,7 +51,7 @@ final class PostgresTemplate {
         try {
             Files.move(staging, template, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
-            delete(staging); // another build made it meanwhile, or the move cannot be atomic: run without it
+            Folders.delete(staging); // another build made it meanwhile, or the move cannot be atomic: run without it
             if (!Files.isRegularFile(template.resolve("postgresql.conf"))) {
                 throw new IOException("cannot keep a PostgreSQL template in " + template, e);
             }

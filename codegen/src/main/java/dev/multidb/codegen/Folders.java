@@ -7,14 +7,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** The generated-sources folder, which codegen owns entirely. */
-final class GeneratedSources {
+/** Folders codegen owns entirely: the generated sources, a copy of the PostgreSQL template. */
+public final class Folders {
 
-    private GeneratedSources() {
+    private Folders() {
     }
 
     /** Deletes the folder and everything in it; a folder that is not there is fine. */
-    static void delete(Path directory) throws IOException {
+    public static void delete(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }
