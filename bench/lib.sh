@@ -1,4 +1,4 @@
-# Shared by bench/run and bench/outage (sourced, not run): the JDK, the tools, process bookkeeping,
+# Shared by bench/run, bench/outage and bench/startup (sourced, not run): the JDK, the tools, process bookkeeping,
 # free ports, waiting for readiness, the build, and the one PostgreSQL both servers use.
 # Expects: $root, $bench, $out, $build (1 = build first), $script (name for messages).
 
@@ -72,3 +72,22 @@ last_id=$(sed -n 's/.*ids=[0-9]*\.\.\([0-9]*\).*/\1/p' <<<"$ready_line")
 export DATABASE1_URL=$db_url DATABASE1_POOL_SIZE=$pool_size
 
 version_of() { sed -n "s:.*<$1>\(.*\)</$1>.*:\1:p" "$root/pom.xml" | head -1; }
+
+# database2 on an H2 TCP server in SQL Server mode, in its own process (as SQL Server is in production, and so that
+# bench/outage can stop and freeze it): start_h2 [port to start looking from]; sets h2_pid and DATABASE2_*.
+h2_pid=
+start_h2() {
+  h2_port=${h2_port:-$(free_port "${1:-59092}")}
+  "$java" -cp "$app_jar" org.h2.tools.Server -tcp -tcpPort "$h2_port" -ifNotExists -baseDir "$out/h2" \
+    >>"$out/h2.log" 2>&1 &
+  h2_pid=$!
+  pids+=($h2_pid)
+  wait_for "H2 server" "grep -q 'TCP server running' '$out/h2.log'" $h2_pid "$out/h2.log"
+  export DATABASE2_URL="jdbc:h2:tcp://127.0.0.1:$h2_port/database2;MODE=MSSQLServer" DATABASE2_USER=sa DATABASE2_PASSWORD=
+}
+
+# Migrates every database the environment names (database1 is migrated already), as a deployment's migration job does.
+migrate_all() {
+  (cd "$out" && APP_ENV=development "$java" -jar "$app_jar" migrate >"$out/migrate.log" 2>&1) \
+    || { echo "$script: migrate failed; see $out/migrate.log" >&2; exit 1; }
+}
