@@ -37,6 +37,6 @@ public record Answer(int status, String location, String body, boolean replayed,
         if (replayed) {
             ctx.header(REPLAYED_HEADER, "true");
         }
-        ctx.status(status).contentType(Json.CONTENT_TYPE).result(body.getBytes(StandardCharsets.UTF_8));
+        Responses.send(ctx, status, Json.CONTENT_TYPE, body.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -73,7 +73,7 @@ final class CustomerRoutes {
 
     private void delete(Context ctx) {
         ReadYourWrites.send(ctx, customerInvoices.deleteCustomer(Params.id(ctx, "id")));
-        ctx.status(204);
+        Responses.noContent(ctx);
     }
 
     private void summary(Context ctx) {

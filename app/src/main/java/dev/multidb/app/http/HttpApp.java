@@ -49,13 +49,17 @@ public final class HttpApp {
             config.startup.showJavalinBanner = false;
             config.http.prefer405over404 = true;
             config.http.maxRequestSize = JsonBody.MAX_BYTES;
-            config.requestLogger.http(httpMetrics::record);
-            config.requestLogger.http(RequestLog::end);
+            // One logger and one before handler for all requests: Javalin matches and runs each one per request.
+            config.requestLogger.http((ctx, ms) -> {
+                httpMetrics.record(ctx, ms);
+                RequestLog.end(ctx, ms);
+            });
             config.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
             config.jetty.modifyServer(server -> GracefulStop.install(server, shutdownGrace));
-            config.routes.before(RequestLog::begin);
-            config.routes.before(JsonBody::refuseDeclaredOversize);
-            config.routes.after(Responses::dropContentTypeOfNoContent);
+            config.routes.before(ctx -> {
+                RequestLog.begin(ctx);
+                JsonBody.refuseDeclaredOversize(ctx);
+            });
             Problems.register(config.routes);
             SchemaProblems.register(config.routes, schemaGate);
             new HealthRoutes(registry, schemaGate).register(config.routes);

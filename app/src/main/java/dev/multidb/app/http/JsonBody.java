@@ -55,25 +55,41 @@ public final class JsonBody {
     }
 
     private static void requireContentType(String contentType, List<String> accepted) {
-        String expected = "send the body as Content-Type: " + String.join(" or ", accepted);
         if (contentType == null) {
-            throw HttpProblem.unsupportedMediaType(expected);
+            throw HttpProblem.unsupportedMediaType(expected(accepted));
         }
         String[] parts = contentType.split(";");
         String type = parts[0].trim();
-        boolean json = accepted.stream().anyMatch(type::equalsIgnoreCase);
+        boolean json = false;
+        for (String one : accepted) {
+            json |= one.equalsIgnoreCase(type);
+        }
         for (int i = 1; json && i < parts.length; i++) {
             String parameter = parts[i].trim().toLowerCase(Locale.ROOT).replace("\"", "");
             json = parameter.isEmpty() || parameter.equals("charset=utf-8");
         }
         if (!json) {
-            throw HttpProblem.unsupportedMediaType(expected + " (UTF-8)");
+            throw HttpProblem.unsupportedMediaType(expected(accepted) + " (UTF-8)");
         }
     }
 
+    private static String expected(List<String> accepted) {
+        return "send the body as Content-Type: " + String.join(" or ", accepted);
+    }
+
+    // A declared length (refuseDeclaredOversize checked it) is read into one array of that size; else in chunks.
     private static byte[] read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body = in.readNBytes(MAX_BYTES + 1);
+            byte[] body;
+            if (declared >= 0) {
+                body = in.readNBytes((int) declared);
+                if (body.length < declared || in.read() != -1) {
+                    throw HttpProblem.invalid("body", "does not match its Content-Length");
+                }
+            } else {
+                body = in.readNBytes(MAX_BYTES + 1);
+            }
             if (body.length > MAX_BYTES) {
                 throw HttpProblem.tooLarge(MAX_BYTES);
             }

@@ -61,7 +61,7 @@ final class Problems {
         Problem problem = new Problem(Problem.TYPE, HttpStatus.forStatus(status).getMessage(), status, detail,
                 ctx.path(), errors);
         RequestLog.status(status);
-        ctx.status(status).contentType(Problem.CONTENT_TYPE).result(Json.write(problem));
+        Responses.send(ctx, status, Problem.CONTENT_TYPE, Json.write(problem));
     }
 
     private static void fromJavalin(HttpResponseException e, Context ctx) {
