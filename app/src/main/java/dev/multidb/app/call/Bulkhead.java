@@ -1,14 +1,16 @@
 package dev.multidb.app.call;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.multidb.app.logging.LogContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -30,7 +32,11 @@ import java.util.function.Supplier;
  */
 public final class Bulkhead implements AutoCloseable {
 
+    /** How often the watchdog looks for calls past their deadline: how late at most it cuts one off. */
+    static final Duration WATCH_INTERVAL = Duration.ofMillis(20);
+
     private final String database;
+    private final Set<Call> running = ConcurrentHashMap.newKeySet();
     private final Duration budget;
     private final Duration statementTimeout;
     private final Admission admission;
@@ -53,6 +59,8 @@ public final class Bulkhead implements AutoCloseable {
         this.watchdog = new ScheduledThreadPoolExecutor(1, threads(database + "-watchdog-"));
         this.watchdog.setRemoveOnCancelPolicy(true);
         this.watchdog.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.watchdog.scheduleWithFixedDelay(this::expireOverdue, WATCH_INTERVAL.toNanos(), WATCH_INTERVAL.toNanos(),
+                TimeUnit.NANOSECONDS);
         this.incidents = new Incidents(database, watchdog, Incidents.WINDOW);
         this.admission = new Admission(database, limit, dataSource.getMaximumPoolSize(), incidents);
     }
@@ -76,7 +84,12 @@ public final class Bulkhead implements AutoCloseable {
         }
     }
 
+    // The database's name is on every log line of the call, on the caller's thread and on a worker's (H2).
     private <T> T run(Supplier<T> work, List<Admission.Place> places) {
+        return LogContext.withDatabase(database, () -> admitAndRun(work, places));
+    }
+
+    private <T> T admitAndRun(Supplier<T> work, List<Admission.Place> places) {
         Optional<Admission.Place> reserved = Call.current().flatMap(call -> call.placeOn(admission));
         Call call = Call.withBudget(budget, places);
         if (call.remainingNanos() <= 0) {
@@ -97,15 +110,12 @@ public final class Bulkhead implements AutoCloseable {
     }
 
     private <T> T runHere(Call call, Supplier<T> work, Runnable release) {
-        call.begin();
-        ScheduledFuture<?> alarm;
-        try {
-            alarm = watchdog.schedule(() -> expire(call), call.remainingNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException e) {
-            call.end();
+        if (watchdog.isShutdown()) {
             release.run();
             throw new DatabaseUnavailableException(database, "the registry is closed");
         }
+        call.begin();
+        running.add(call);
         try {
             return work.get();
         } catch (RuntimeException e) {
@@ -114,15 +124,19 @@ public final class Bulkhead implements AutoCloseable {
             }
             throw translate(call, e);
         } finally {
-            alarm.cancel(false);
+            running.remove(call);
             call.end();
             release.run();
         }
     }
 
-    private void expire(Call call) {
-        if (call.expire() && hadItsStatementTimeout(call)) {
-            admission.coolDown();
+    // One look at the running calls every WATCH_INTERVAL, rather than a timer per call: scheduling and cancelling a
+    // timer per call (a lock, a heap, a wake-up of the watchdog) cost more than the rest of the bound (bench/).
+    private void expireOverdue() {
+        for (Call call : running) {
+            if (call.remainingNanos() <= 0 && call.expire() && hadItsStatementTimeout(call)) {
+                admission.coolDown();
+            }
         }
     }
 
@@ -131,7 +145,7 @@ public final class Bulkhead implements AutoCloseable {
             return null;
         }
         try {
-            return work.get();
+            return LogContext.withDatabase(database, work);
         } catch (RuntimeException e) {
             throw translate(call, e);
         } finally {

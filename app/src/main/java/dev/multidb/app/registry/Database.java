@@ -6,7 +6,6 @@ import dev.multidb.app.call.Bulkhead;
 import dev.multidb.app.call.CallConnections;
 import dev.multidb.app.call.DatabaseUnavailableException;
 import dev.multidb.app.config.DatabaseConfig;
-import dev.multidb.app.logging.LogContext;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.core.Engine;
 import java.time.Duration;
@@ -80,9 +79,7 @@ public final class Database implements AutoCloseable {
      * @throws DatabaseUnavailableException when the database is down, does not answer in time, or is saturated
      */
     public <T> T call(Function<DSLContext, T> work) {
-        // The database's name on every log line of the call, on the caller's thread and on a worker's (H2).
-        return LogContext.withDatabase(name(),
-                () -> bulkhead.run(() -> LogContext.withDatabase(name(), () -> work.apply(dsl))));
+        return bulkhead.run(() -> work.apply(dsl));
     }
 
     /**
