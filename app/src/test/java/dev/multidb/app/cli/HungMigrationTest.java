@@ -3,7 +3,7 @@ package dev.multidb.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multidb.app.TestDatabases;
-import dev.multidb.app.testing.RestartablePostgres;
+import dev.multidb.app.testing.PostgresForClass;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.database1.Database1;
 import dev.multidb.database2.Database2;
@@ -17,10 +17,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A server frozen with SIGSTOP (PostgreSQL, an H2 TCP server): each Flyway command fails within its deadline. */
@@ -33,27 +32,18 @@ class HungMigrationTest {
     // Connecting is bounded by the deadline, then reading once more: two deadlines and scheduling slack.
     private static final Duration MARGIN = Duration.ofSeconds(3);
 
-    private static RestartablePostgres postgres;
+    @RegisterExtension
+    static final PostgresForClass POSTGRES = new PostgresForClass();
 
     @TempDir
     Path data;
-
-    @BeforeAll
-    static void start() {
-        postgres = RestartablePostgres.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"migrate", "info", "validate", "seed"})
     void commandAgainstAFrozenServerFailsWithinItsDeadlineOnOneLine(String command) throws Exception {
         Map<String, String> env = new HashMap<>(TestDatabases.env(data));
-        env.put("DATABASE1_URL", postgres.url());
-        env.put("DATABASE1_USER", postgres.user());
+        env.put("DATABASE1_URL", POSTGRES.get().url());
+        env.put("DATABASE1_USER", POSTGRES.get().user());
         env.put("DATABASE1_STATEMENT_TIMEOUT_MS", String.valueOf(DEADLINE.toMillis()));
         // Warm: the first Flyway run of a JVM loads its classes, which is not what the deadline bounds.
         assertThat(CliRun.run(DATABASES, env, "info", "-d", "database1").exitCode()).isZero();
@@ -113,7 +103,7 @@ class HungMigrationTest {
     }
 
     private static List<Long> processes() {
-        long postmaster = postgres.postmasterPid();
+        long postmaster = POSTGRES.get().postmasterPid();
         List<Long> pids = new ArrayList<>(List.of(postmaster));
         ProcessHandle.of(postmaster).orElseThrow().descendants().forEach(child -> pids.add(child.pid()));
         return pids;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import dev.multidb.app.TestDatabases;
-import dev.multidb.app.testing.RestartablePostgres;
+import dev.multidb.app.testing.PostgresForClass;
 import dev.multidb.core.DatabaseDescriptor;
 import dev.multidb.database1.Database1;
 import java.io.IOException;
@@ -21,9 +21,9 @@ import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -34,36 +34,31 @@ class MigrationFailuresTest {
     private static final String ACCOUNT = "check DATABASE1_MIGRATION_USER and DATABASE1_MIGRATION_PASSWORD (or"
             + " DATABASE1_USER and DATABASE1_PASSWORD when those are blank)\n";
 
-    private static RestartablePostgres postgres;
+    @RegisterExtension
+    static final PostgresForClass POSTGRES = new PostgresForClass();
 
     @TempDir
     Path data;
 
     @BeforeAll
     static void start() throws SQLException, IOException {
-        postgres = RestartablePostgres.start();
-        try (Connection connection = DriverManager.getConnection(postgres.url(), postgres.user(), "");
+        try (Connection connection = DriverManager.getConnection(POSTGRES.get().url(), POSTGRES.get().user(), "");
              Statement statement = connection.createStatement()) {
             statement.execute("create role checked login password 'right-password'");
             statement.execute("create role reader login password 'reader-password'");
             // PostgreSQL 14 still lets everyone create in public; 15 and later do not.
             statement.execute("revoke create on schema public from public");
             // The embedded server trusts every login; make it check this one's password.
-            Path hba = postgres.dataDirectory().resolve("pg_hba.conf");
+            Path hba = POSTGRES.get().dataDirectory().resolve("pg_hba.conf");
             Files.writeString(hba, "host all checked 127.0.0.1/32 scram-sha-256\nhost all checked ::1/128"
                     + " scram-sha-256\n" + Files.readString(hba));
             statement.execute("select pg_reload_conf()");
         }
     }
 
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
-
     @Test
     void wrongPasswordNamesTheMigrationAccountVariables() {
-        CliRun migrate = migrate(postgres.url(), "checked", "wrong-password");
+        CliRun migrate = migrate(POSTGRES.get().url(), "checked", "wrong-password");
 
         assertThat(migrate.exitCode()).isEqualTo(1);
         assertThat(migrate.err()).isEqualTo("multidb: database1: migrate failed: the server refused the migration"
@@ -78,7 +73,7 @@ class MigrationFailuresTest {
         flyway.addAppender(log);
         CliRun migrate;
         try {
-            migrate = migrate(postgres.url(), "reader", "reader-password");
+            migrate = migrate(POSTGRES.get().url(), "reader", "reader-password");
         } finally {
             flyway.detachAppender(log);
         }
@@ -118,8 +113,8 @@ class MigrationFailuresTest {
 
     @Test
     void onlyAFailingStatementSaysToFixTheMigration() {
-        for (CliRun failure : List.of(migrate(postgres.url(), "checked", "wrong-password"),
-                migrate(postgres.url(), "reader", "reader-password"))) {
+        for (CliRun failure : List.of(migrate(POSTGRES.get().url(), "checked", "wrong-password"),
+                migrate(POSTGRES.get().url(), "reader", "reader-password"))) {
             assertThat(failure.err()).doesNotContain("fix the migration");
         }
     }

@@ -4,14 +4,13 @@ import static dev.multidb.app.TestDatabases.SAMPLE_ON_POSTGRES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multidb.app.TestDatabases;
-import dev.multidb.app.testing.RestartablePostgres;
+import dev.multidb.app.testing.PostgresForClass;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,20 +22,11 @@ class MigrationUrlTest {
 
     private static final String NOWHERE = "jdbc:postgresql://127.0.0.1:9/postgres?connectTimeout=1";
 
-    private static RestartablePostgres postgres;
+    @RegisterExtension
+    static final PostgresForClass POSTGRES = new PostgresForClass();
 
     @TempDir
     Path data;
-
-    @BeforeAll
-    static void start() {
-        postgres = RestartablePostgres.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
 
     @Test
     void migrateSeedInfoAndValidateRunOnTheMigrationUrl() {
@@ -67,8 +57,8 @@ class MigrationUrlTest {
     private Map<String, String> env() {
         Map<String, String> env = new HashMap<>(TestDatabases.env(data));
         env.put("DATABASE1_URL", NOWHERE);
-        env.put("DATABASE1_USER", postgres.user());
-        env.put("DATABASE1_MIGRATION_URL", postgres.url());
+        env.put("DATABASE1_USER", POSTGRES.get().user());
+        env.put("DATABASE1_MIGRATION_URL", POSTGRES.get().url());
         return env;
     }
 }

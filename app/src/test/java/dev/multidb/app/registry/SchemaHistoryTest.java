@@ -3,7 +3,7 @@ package dev.multidb.app.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.multidb.app.testing.RestartablePostgres;
+import dev.multidb.app.testing.PostgresForClass;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,23 +11,13 @@ import java.sql.Statement;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SchemaHistoryTest {
 
-    private static RestartablePostgres postgres;
-
-    @BeforeAll
-    static void start() {
-        postgres = RestartablePostgres.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final PostgresForClass POSTGRES = new PostgresForClass();
 
     @Test
     void aDatabaseWithoutAHistoryTableHasNoVersion() throws SQLException {
@@ -54,13 +44,13 @@ class SchemaHistoryTest {
 
     // Each test its own database, so that one's history table is not another's.
     private static String database(String name) throws SQLException {
-        try (Connection connection = connect(postgres.url()); Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(POSTGRES.get().url()); Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         }
-        return postgres.url().replace("/postgres", "/" + name);
+        return POSTGRES.get().url().replace("/postgres", "/" + name);
     }
 
     private static Connection connect(String url) throws SQLException {
-        return DriverManager.getConnection(url, postgres.user(), "");
+        return DriverManager.getConnection(url, POSTGRES.get().user(), "");
     }
 }
