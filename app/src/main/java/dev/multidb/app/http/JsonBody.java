@@ -81,15 +81,7 @@ public final class JsonBody {
     private static byte[] read(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] body;
-            if (declared >= 0) {
-                body = in.readNBytes((int) declared);
-                if (body.length < declared || in.read() != -1) {
-                    throw HttpProblem.invalid("body", "does not match its Content-Length");
-                }
-            } else {
-                body = in.readNBytes(MAX_BYTES + 1);
-            }
+            byte[] body = in.readNBytes(declared >= 0 ? (int) declared : MAX_BYTES + 1);
             if (body.length > MAX_BYTES) {
                 throw HttpProblem.tooLarge(MAX_BYTES);
             }

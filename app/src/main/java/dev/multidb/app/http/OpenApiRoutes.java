@@ -32,16 +32,15 @@ final class OpenApiRoutes {
         config.routes.get("/docs/assets/{file}", ctx -> asset(ctx, assets, ctx.pathParam("file")));
     }
 
-    private static void asset(Context ctx, String assets, String file) throws IOException {
+    // Streamed: Javalin copies the stream to the response and closes it.
+    private static void asset(Context ctx, String assets, String file) {
         String type = ASSET_TYPES.get(file.substring(file.lastIndexOf('.') + 1));
         InputStream in = type == null || !ASSET_NAME.matcher(file).matches() ? null
                 : OpenApiRoutes.class.getResourceAsStream(assets + file);
         if (in == null) {
             throw new NotFoundResponse();
         }
-        try (in) {
-            ctx.contentType(type).result(in.readAllBytes());
-        }
+        ctx.contentType(type).result(in);
     }
 
     // The webjar keeps its files under its version; its pom.properties says which.

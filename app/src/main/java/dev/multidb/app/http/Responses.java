@@ -17,7 +17,7 @@ public final class Responses {
     /**
      * Writes {@code body} straight to the response (through Javalin's compressing stream, which still decides on
      * compression by size and Accept-Encoding), instead of {@code ctx.result(bytes)}: that path copies every body
-     * through a fresh 32 KiB buffer, half of all the bytes a request allocated (bench/README.md). Jetty holds a
+     * through a fresh 32 KiB buffer, about 40% of all the bytes the app allocated (bench/README.md). Jetty holds a
      * body this small until the request completes, so it still goes out with a Content-Length.
      */
     static void send(Context ctx, int status, String contentType, byte[] body) {
