@@ -29,18 +29,24 @@ final class PostgresEngine implements Engine {
 
     @Override
     public ProvisionedDatabase embedded() throws IOException {
-        Optional<Path> data = PostgresTemplate.freshDataDirectory();
-        if (data.isEmpty()) {
+        Optional<PostgresTemplate.Copy> copy = PostgresTemplate.freshCopy();
+        if (copy.isEmpty()) {
             // A throw-away data directory that zonky deletes on close; the binaries are unpacked once and reused.
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
             return new ProvisionedDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
                     "embedded PostgreSQL", postgres::close);
         }
+        Path data = copy.get().dataDirectory();
+        if (copy.get().postgres().isPresent()) {
+            return PostgresProcess.start(copy.get().postgres().get(), data);
+        }
+        // The binaries the template was made with are gone (a cleaned temporary folder): zonky unpacks them again,
+        // to the same folder, so the next run finds them.
         EmbeddedPostgres postgres;
         try {
-            postgres = EmbeddedPostgres.builder().setDataDirectory(data.get()).setCleanDataDirectory(false).start();
+            postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).start();
         } catch (IOException | RuntimeException e) {
-            Folders.delete(data.get());
+            Folders.delete(data);
             throw e;
         }
         return new ProvisionedDatabase(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "",
@@ -49,7 +55,7 @@ final class PostgresEngine implements Engine {
                     try {
                         postgres.close();
                     } finally {
-                        Folders.delete(data.get());
+                        Folders.delete(data);
                     }
                 });
     }

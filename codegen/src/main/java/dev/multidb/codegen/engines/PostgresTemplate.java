@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -23,14 +26,30 @@ import java.util.stream.Stream;
 /**
  * A PostgreSQL data directory made by {@code initdb} once per binaries version and copied for each run:
  * {@code initdb} is the largest part of a cold start, and zonky skips it when {@code postgresql.conf} exists.
+ * The template stays in the temporary folder; each copy goes to memory ({@code /dev/shm}) when that has room,
+ * because creating the copy's thousand files is most of what a copy costs on a disk.
  */
 final class PostgresTemplate {
+
+    static final String COPY_PREFIX = "multidb-codegen-pg";
+    private static final Path MEMORY = Path.of("/dev/shm");
+    private static final long MEMORY_NEEDED = 512L * 1024 * 1024;
+    // A copy this old belongs to a build that was killed before it could remove it.
+    private static final Duration ABANDONED = Duration.ofHours(1);
 
     private PostgresTemplate() {
     }
 
-    /** A fresh copy of the template in a new temporary folder, or empty when the binaries cannot be told apart. */
-    static Optional<Path> freshDataDirectory() throws IOException {
+    /**
+     * A copy of the template for one run.
+     *
+     * @param postgres the executable that last ran the template (from its {@code postmaster.opts}), when it is still there
+     */
+    record Copy(Path dataDirectory, Optional<Path> postgres) {
+    }
+
+    /** A fresh copy of the template in a new folder of its own, or empty when the binaries cannot be told apart. */
+    static Optional<Copy> freshCopy() throws IOException {
         Optional<String> key = binariesKey();
         if (key.isEmpty()) {
             return Optional.empty();
@@ -39,9 +58,51 @@ final class PostgresTemplate {
         if (!Files.isRegularFile(template.resolve("postgresql.conf"))) {
             create(template);
         }
-        Path copy = Files.createTempDirectory("multidb-codegen-pg");
-        copyTree(template, copy);
-        return Optional.of(copy);
+        Path root = copiesRoot();
+        removeAbandoned(root);
+        Path copy = Files.createTempDirectory(root, COPY_PREFIX);
+        try {
+            copyTree(template, copy);
+        } catch (IOException | RuntimeException e) {
+            Folders.delete(copy);
+            throw e;
+        }
+        return Optional.of(new Copy(copy, postgresThatRan(template)));
+    }
+
+    static Path copiesRoot() {
+        try {
+            if (Files.isDirectory(MEMORY) && Files.isWritable(MEMORY)
+                    && Files.getFileStore(MEMORY).getUsableSpace() >= MEMORY_NEEDED) {
+                return MEMORY;
+            }
+        } catch (IOException e) {
+            // Not usable: the temporary folder serves.
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+
+    // PostgreSQL writes the command line it was started with, executable first, into postmaster.opts.
+    private static Optional<Path> postgresThatRan(Path template) throws IOException {
+        Path opts = template.resolve("postmaster.opts");
+        if (!Files.isRegularFile(opts)) {
+            return Optional.empty();
+        }
+        String line = Files.readString(opts, StandardCharsets.UTF_8).strip();
+        int end = line.indexOf(" \"-");
+        Path executable = Path.of(end < 0 ? line : line.substring(0, end));
+        return Files.isExecutable(executable) ? Optional.of(executable) : Optional.empty();
+    }
+
+    private static void removeAbandoned(Path root) throws IOException {
+        Instant before = Instant.now().minus(ABANDONED);
+        try (DirectoryStream<Path> copies = Files.newDirectoryStream(root, COPY_PREFIX + "*")) {
+            for (Path copy : copies) {
+                if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
+                    Folders.delete(copy);
+                }
+            }
+        }
     }
 
     // initdb by a start and a clean stop in a folder of its own, then one atomic rename: readers never see half.

@@ -1,11 +1,19 @@
 package dev.multidb.codegen.engines;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class PostgresTemplateTest {
@@ -13,6 +21,7 @@ class PostgresTemplateTest {
     @Test
     void eachRunGetsItsOwnCopyOfTheTemplateAndLeavesNothingBehind() throws Exception {
         Path first;
+        String url;
         try (ProvisionedDatabase one = new PostgresEngine().embedded();
                 ProvisionedDatabase two = new PostgresEngine().embedded();
                 Connection a = DriverManager.getConnection(one.url(), one.user(), one.password());
@@ -23,10 +32,53 @@ class PostgresTemplateTest {
             tables.next();
             assertThat(tables.getInt(1)).isZero();
             first = Path.of(dataDirectory(a));
-            assertThat(first.getFileName().toString()).startsWith("multidb-codegen-pg");
+            assertThat(first.getFileName().toString()).startsWith(PostgresTemplate.COPY_PREFIX);
+            assertThat(first.getParent()).isEqualTo(PostgresTemplate.copiesRoot());
             assertThat(first).isNotEqualTo(Path.of(dataDirectory(b)));
+            url = one.url();
         }
         assertThat(first).doesNotExist();
+        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+                .as("the server is stopped once closed").isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void copiesGoToMemoryWhereTheMachineHasRoomForThem() throws IOException {
+        Path memory = Path.of("/dev/shm");
+        assumeTrue(Files.isDirectory(memory) && Files.getFileStore(memory).getUsableSpace() > 1024L * 1024 * 1024,
+                "no /dev/shm with 1 GiB free on this machine: copies go to the temporary folder");
+        assertThat(PostgresTemplate.copiesRoot()).isEqualTo(memory);
+    }
+
+    @Test
+    void aServerThatCannotStartIsReportedInItsOwnWordsAndItsFolderIsRemoved() throws Exception {
+        PostgresTemplate.Copy copy = PostgresTemplate.freshCopy().orElseThrow();
+        Path postgres = copy.postgres().orElseThrow(() -> new AssertionError("the template names no postgres"));
+        Files.delete(copy.dataDirectory().resolve("postgresql.conf"));
+
+        assertThatThrownBy(() -> PostgresProcess.start(postgres, copy.dataDirectory()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("before it was ready")
+                .hasMessageContaining("postgresql.conf");
+        assertThat(copy.dataDirectory()).doesNotExist();
+    }
+
+    @Test
+    void copiesLeftByAKilledBuildAreRemovedOnceAnHourOldAndYoungerOnesStay() throws Exception {
+        Path root = PostgresTemplate.copiesRoot();
+        Path abandoned = Files.createTempDirectory(root, PostgresTemplate.COPY_PREFIX);
+        Files.writeString(abandoned.resolve("PG_VERSION"), "17");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path running = Files.createTempDirectory(root, PostgresTemplate.COPY_PREFIX);
+
+        PostgresTemplate.Copy copy = PostgresTemplate.freshCopy().orElseThrow();
+        try {
+            assertThat(abandoned).doesNotExist();
+            assertThat(running).exists();
+        } finally {
+            Files.delete(running);
+            dev.multidb.codegen.Folders.delete(copy.dataDirectory());
+        }
     }
 
     private static String dataDirectory(Connection connection) throws Exception {
