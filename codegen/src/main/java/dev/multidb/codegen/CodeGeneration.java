@@ -50,6 +50,8 @@ public final class CodeGeneration {
         log.accept("codegen: provider " + choice.provider().name().toLowerCase() + " (" + choice.reason() + ")");
         // Gone before anything is touched, so an interrupted or failed run is never taken as up to date.
         Fingerprint.deleteIn(request.outputDirectory());
+        JooqGenerator.quiet();
+        JooqPreload.start(metaDatabase(request, choice.provider()));
         try (ProvisionedDatabase database = choice.provider().provision(request.engine(), request.connection())) {
             log.accept("codegen: database is " + database.description());
             String version = Migrator.migrate(database, request.migrations());
@@ -74,10 +76,14 @@ public final class CodeGeneration {
         List<String> settings = new ArrayList<>(request.versions());
         settings.add("engine=" + request.engine().id());
         settings.add("provider=" + resolved.name());
-        settings.add("meta=" + MetaDatabase.named(resolved.urlPrefix(request.engine(), request.connection())).className());
+        settings.add("meta=" + metaDatabase(request, resolved).className());
         // jOOQ's configuration classes print themselves as their XML, which covers every <generator> setting.
         settings.add("generator=" + (request.generator() == null ? "" : request.generator().toString()));
         return Fingerprint.of(request.migrations(), settings);
+    }
+
+    private static MetaDatabase metaDatabase(Request request, Provider resolved) {
+        return MetaDatabase.named(resolved.urlPrefix(request.engine(), request.connection()));
     }
 
     /** Re-exported so the Mojo can tell a refused migration from a tool failure. */

@@ -5,12 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
+import java.sql.Driver;
+import java.util.Properties;
 import org.jooq.codegen.GenerationTool;
 import org.jooq.meta.jaxb.Configuration;
 import org.jooq.meta.jaxb.Database;
 import org.jooq.meta.jaxb.Generator;
 import org.jooq.meta.jaxb.Target;
+import org.jooq.tools.jdbc.JDBCUtils;
 
 /** Runs jOOQ's own GenerationTool against the live, migrated schema. */
 final class JooqGenerator {
@@ -36,16 +38,35 @@ final class JooqGenerator {
         generator.setTarget(target);
 
         Files.createDirectories(outputDirectory);
-        // The build log is for what happened, not for jOOQ's banner and tips.
-        System.setProperty("org.jooq.no-logo", "true");
-        System.setProperty("org.jooq.no-tips", "true");
-        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+        try (Connection connection = connect(database)) {
             GenerationTool tool = new GenerationTool();
             tool.setClassLoader(JooqGenerator.class.getClassLoader());
             tool.setConnection(connection);
             tool.run(new Configuration().withGenerator(generator));
         }
         return target.getPackageName();
+    }
+
+    /** The build log is for what happened, not for jOOQ's banner and tips: set before jOOQ's classes load. */
+    static void quiet() {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    // The driver jOOQ names for the URL: DriverManager would first load every driver on the plugin's class path,
+    // and verify the signed ones. The connection is ours, not jOOQ's, so that -X never logs a password with it.
+    private static Connection connect(ProvisionedDatabase database) throws Exception {
+        Driver driver = (Driver) Class.forName(JDBCUtils.driver(database.url()), true, JooqGenerator.class.getClassLoader())
+                .getConstructor().newInstance();
+        Properties properties = new Properties();
+        properties.setProperty("user", database.user() == null ? "" : database.user());
+        properties.setProperty("password", database.password() == null ? "" : database.password());
+        Connection connection = driver.connect(database.url(), properties);
+        if (connection == null) {
+            throw new IllegalStateException("codegen: the " + driver.getClass().getName() + " driver does not accept "
+                    + database.url());
+        }
+        return connection;
     }
 
     /** Writes {@code SchemaVersion.LATEST}, so the app can tell a database older or newer than its code. */

@@ -3,8 +3,8 @@ package dev.multidb.codegen;
 import dev.multidb.core.Engine;
 import java.util.Locale;
 
-/** The jOOQ meta database that reads a schema over JDBC, and the schema it reads, chosen by URL. */
-record MetaDatabase(String className, String inputSchema) {
+/** The jOOQ meta database that reads a schema over JDBC, the schema it reads and its SQL dialect, chosen by URL. */
+record MetaDatabase(String className, String inputSchema, String dialect) {
 
     /** The meta database for a URL, checked to be on the classpath (jOOQ's edition decides). */
     static MetaDatabase forUrl(String jdbcUrl) {
@@ -20,7 +20,7 @@ record MetaDatabase(String className, String inputSchema) {
         Engine engine = Engine.ofUrl(jdbcUrl).orElseThrow(() -> new IllegalArgumentException("codegen: no jOOQ meta"
                 + " database for " + jdbcUrl.toLowerCase(Locale.ROOT).split(":", 3)[1] + " URLs; set codegen.url to a "
                 + Engine.urlPrefixes(" or ") + " URL."));
-        return new MetaDatabase(engine.metaDatabaseClass(), engine.defaultSchema());
+        return new MetaDatabase(engine.metaDatabaseClass(), engine.defaultSchema(), engine.dialectName());
     }
 
     private static MetaDatabase requireAvailable(MetaDatabase meta, String otherwise) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.internal.exception.FlywayMigrateException;
 import org.flywaydb.core.internal.sqlscript.FlywaySqlScriptException;
 
@@ -23,11 +24,16 @@ final class Migrator {
                 .locations("filesystem:" + migrations.toAbsolutePath())
                 .failOnMissingLocations(false)
                 .load();
+        MigrateResult result;
         try {
-            flyway.migrate();
+            result = flyway.migrate();
         } catch (FlywayException e) {
             throw new MigrationFailedException(describe(e), e);
         }
+        if (result.targetSchemaVersion != null) {
+            return result.targetSchemaVersion; // the last migration applied: a fresh database
+        }
+        // Nothing versioned was applied: an existing server already migrated, or no versioned migrations.
         MigrationInfo current = flyway.info().current();
         return current == null || current.getVersion() == null ? "0" : current.getVersion().getVersion();
     }
