@@ -32,6 +32,44 @@ final class PostgresProcess {
     static ProvisionedDatabase start(Path postgres, Path dataDirectory) throws IOException {
         int port = freePort();
         Path log = dataDirectory.resolve("postgres.log");
+        Process process;
+        try {
+            process = new ProcessBuilder(command(postgres, dataDirectory, port))
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
+        } catch (IOException e) {
+            Folders.delete(dataDirectory);
+            throw e;
+        }
+        // Stopped and removed on close, or when the JVM ends first (a build stopped with Ctrl-C).
+        Thread onExit = new Thread(() -> {
+            try {
+                stopAndRemove(process, dataDirectory);
+            } catch (IOException e) {
+                // A later run removes the copy once it is an hour old.
+            }
+        }, "codegen-postgres-stop");
+        Runtime.getRuntime().addShutdownHook(onExit);
+        ProvisionedDatabase.Stopper close = () -> {
+            removeHook(onExit);
+            stopAndRemove(process, dataDirectory);
+        };
+        try {
+            awaitReady(process, dataDirectory, log);
+        } catch (IOException | RuntimeException e) {
+            try {
+                close.stop();
+            } catch (Exception cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return new ProvisionedDatabase("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "",
+                "embedded PostgreSQL", close);
+    }
+
+    private static List<String> command(Path postgres, Path dataDirectory, int port) {
         List<String> command = new ArrayList<>();
         if (isRoot()) {
             // PostgreSQL refuses to run as root; in a user namespace of its own it runs as an unprivileged user.
@@ -40,31 +78,12 @@ final class PostgresProcess {
         command.addAll(List.of(postgres.toString(), "-D", dataDirectory.toString(), "-p", Integer.toString(port), "-F",
                 "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories=",
                 "-c", "synchronous_commit=off", "-c", "timezone=UTC"));
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        Thread onExit = new Thread(() -> stop(process), "codegen-postgres-stop");
-        Runtime.getRuntime().addShutdownHook(onExit);
-        Runnable stopAndDelete = () -> {
-            stop(process);
-            removeHook(onExit);
-        };
-        try {
-            awaitReady(process, dataDirectory, log);
-        } catch (IOException | RuntimeException e) {
-            stopAndDelete.run();
-            Folders.delete(dataDirectory);
-            throw e;
-        }
-        return new ProvisionedDatabase("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "",
-                "embedded PostgreSQL", () -> {
-                    try {
-                        stopAndDelete.run();
-                    } finally {
-                        Folders.delete(dataDirectory);
-                    }
-                });
+        return command;
+    }
+
+    private static void stopAndRemove(Process process, Path dataDirectory) throws IOException {
+        stop(process);
+        Folders.delete(dataDirectory);
     }
 
     private static void awaitReady(Process process, Path dataDirectory, Path log) throws IOException {

@@ -31,7 +31,8 @@ import java.util.stream.Stream;
  */
 final class PostgresTemplate {
 
-    static final String COPY_PREFIX = "multidb-codegen-pg";
+    // Distinct from the template's own name (multidb-codegen-pgdata-...), which may share the folder.
+    static final String COPY_PREFIX = "multidb-codegen-run-";
     private static final Path MEMORY = Path.of("/dev/shm");
     private static final long MEMORY_NEEDED = 512L * 1024 * 1024;
     // A copy this old belongs to a build that was killed before it could remove it.
@@ -94,12 +95,16 @@ final class PostgresTemplate {
         return Files.isExecutable(executable) ? Optional.of(executable) : Optional.empty();
     }
 
-    private static void removeAbandoned(Path root) throws IOException {
+    static void removeAbandoned(Path root) throws IOException {
         Instant before = Instant.now().minus(ABANDONED);
         try (DirectoryStream<Path> copies = Files.newDirectoryStream(root, COPY_PREFIX + "*")) {
             for (Path copy : copies) {
-                if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
-                    Folders.delete(copy);
+                try {
+                    if (Files.getLastModifiedTime(copy).toInstant().isBefore(before)) {
+                        Folders.delete(copy);
+                    }
+                } catch (IOException e) {
+                    // Another build is removing it too, or it is not ours to remove: left for later.
                 }
             }
         }

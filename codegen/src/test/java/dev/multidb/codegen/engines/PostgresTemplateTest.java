@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PostgresTemplateTest {
 
@@ -64,21 +65,23 @@ class PostgresTemplateTest {
     }
 
     @Test
-    void copiesLeftByAKilledBuildAreRemovedOnceAnHourOldAndYoungerOnesStay() throws Exception {
-        Path root = PostgresTemplate.copiesRoot();
-        Path abandoned = Files.createTempDirectory(root, PostgresTemplate.COPY_PREFIX);
-        Files.writeString(abandoned.resolve("PG_VERSION"), "17");
-        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
-        Path running = Files.createTempDirectory(root, PostgresTemplate.COPY_PREFIX);
+    void copiesLeftByAKilledBuildAreRemovedOnceAnHourOldButNotYoungerOnesNorTheTemplate(@TempDir Path root)
+            throws Exception {
+        Path abandoned = aged(Files.createDirectory(root.resolve(PostgresTemplate.COPY_PREFIX + "1")));
+        Path running = Files.createDirectory(root.resolve(PostgresTemplate.COPY_PREFIX + "2"));
+        Path template = aged(Files.createDirectory(root.resolve("multidb-codegen-pgdata-0123456789abcdef")));
 
-        PostgresTemplate.Copy copy = PostgresTemplate.freshCopy().orElseThrow();
-        try {
-            assertThat(abandoned).doesNotExist();
-            assertThat(running).exists();
-        } finally {
-            Files.delete(running);
-            dev.multidb.codegen.Folders.delete(copy.dataDirectory());
-        }
+        PostgresTemplate.removeAbandoned(root);
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(running).exists();
+        assertThat(template).exists();
+    }
+
+    private static Path aged(Path folder) throws IOException {
+        Files.writeString(folder.resolve("PG_VERSION"), "17");
+        Files.setLastModifiedTime(folder, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        return folder;
     }
 
     private static String dataDirectory(Connection connection) throws Exception {
