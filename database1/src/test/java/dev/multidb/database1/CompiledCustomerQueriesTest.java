@@ -13,40 +13,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.multidb.core.query.BoundQuery;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.util.List;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The compiled queries against jOOQ's own path on PostgreSQL: equal rows and equal errors for the same inputs. */
 class CompiledCustomerQueriesTest {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final MigratedPostgres DATABASE = new MigratedPostgres();
+
     private static DSLContext dsl;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations(Database1.DESCRIPTOR.migrationLocation()).load().migrate();
+    static void connect() {
         // The app's settings (registry): OffsetDateTime bound natively, no execute logging.
-        dsl = DSL.using(postgres.getPostgresDatabase(), SQLDialect.POSTGRES,
+        dsl = DSL.using(DATABASE.dataSource(), SQLDialect.POSTGRES,
                 new Settings().withBindOffsetDateTimeType(true).withExecuteLogging(false));
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
     }
 
     @BeforeEach

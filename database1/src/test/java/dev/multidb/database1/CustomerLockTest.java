@@ -3,39 +3,30 @@ package dev.multidb.database1;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.Function;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The customer lock an invoice create holds, seen from two other transactions on the same row. */
 class CustomerLockTest {
 
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final MigratedPostgres DATABASE = new MigratedPostgres();
     private static DataSource dataSource;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        dataSource = postgres.getPostgresDatabase();
-        Flyway.configure().dataSource(dataSource).locations(Database1.DESCRIPTOR.migrationLocation()).load().migrate();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
+    static void connect() {
+        dataSource = DATABASE.dataSource();
     }
 
     @Test

@@ -4,42 +4,28 @@ import static dev.multidb.database1.jooq.Tables.CUSTOMER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.SQLDialect;
-import org.jooq.impl.DSL;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CustomerRepositoryTest {
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final MigratedPostgres DATABASE = new MigratedPostgres();
+
     private static DSLContext dsl;
     private static CustomerRepository customers;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure()
-                .dataSource(postgres.getPostgresDatabase())
-                .locations(Database1.DESCRIPTOR.migrationLocation())
-                .load()
-                .migrate();
-        dsl = DSL.using(postgres.getPostgresDatabase(), SQLDialect.POSTGRES);
+    static void connect() {
+        dsl = DATABASE.dsl();
         customers = new CustomerRepository(dsl);
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
     }
 
     @BeforeEach

@@ -5,22 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.multidb.core.IdempotencyKeys.Claim;
 import dev.multidb.core.StoredAnswer;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Against a real PostgreSQL: the key is inserted, awaited and answered in the transactions of the writes. */
 class IdempotencyKeyRepositoryTest {
@@ -28,20 +25,14 @@ class IdempotencyKeyRepositoryTest {
     private static final Duration WAIT = Duration.ofMillis(200);
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
 
-    private static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final MigratedPostgres DATABASE = new MigratedPostgres();
+
     private static DSLContext dsl;
 
     @BeforeAll
-    static void startDatabase() throws IOException {
-        postgres = EmbeddedPostgres.start();
-        Flyway.configure().dataSource(postgres.getPostgresDatabase())
-                .locations(Database1.DESCRIPTOR.migrationLocation()).load().migrate();
-        dsl = DSL.using(postgres.getPostgresDatabase(), SQLDialect.POSTGRES);
-    }
-
-    @AfterAll
-    static void stopDatabase() throws IOException {
-        postgres.close();
+    static void connect() {
+        dsl = DATABASE.dsl();
     }
 
     @BeforeEach
@@ -137,7 +128,7 @@ class IdempotencyKeyRepositoryTest {
     }
 
     private static Connection connection() throws SQLException {
-        Connection connection = postgres.getPostgresDatabase().getConnection();
+        Connection connection = DATABASE.dataSource().getConnection();
         connection.setAutoCommit(false);
         return connection;
     }
