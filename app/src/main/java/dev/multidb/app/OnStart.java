@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ final class OnStart {
         List<Database> databases = descriptors.stream().map(d -> registry.get(d.name())).toList();
         List<Health> found = probe(databases);
         // Side by side: each waits on its own server (and Flyway's start-up) more than on a core.
-        List<Integer> indexes = java.util.stream.IntStream.range(0, databases.size()).boxed().toList();
+        List<Integer> indexes = IntStream.range(0, databases.size()).boxed().toList();
         StartupWork.eachConcurrently(indexes, i -> prepare(databases.get(i), found.get(i), config));
     }
 

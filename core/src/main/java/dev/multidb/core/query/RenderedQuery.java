@@ -1,6 +1,7 @@
 package dev.multidb.core.query;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.DataType;
@@ -44,7 +45,7 @@ record RenderedQuery(String sql, int[] slotOfBind, DataType<?>[] typeOfBind, boo
         if (!((Object) query instanceof Insert<?>)) {
             return true;
         }
-        String lower = sql.toLowerCase(java.util.Locale.ROOT);
+        String lower = sql.toLowerCase(Locale.ROOT);
         return lower.contains(" returning ") || lower.contains("final table");
     }
 }
